@@ -1,0 +1,217 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/models/audittrailmodel.h"
+
+#include "core/logging.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+#include <QScopedValueRollback>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <limits>
+
+namespace Tillbridge::Core {
+
+namespace {
+// "key: value · key: value", in the stored (sorted) key order, for a one-line summary.
+QString summariseDetails(const QString &json)
+{
+    const QJsonObject object = QJsonDocument::fromJson(json.toUtf8()).object();
+    QStringList parts;
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        const QJsonValue value = it.value();
+        QString text;
+        if (value.isString())
+            text = value.toString();
+        else if (value.isBool())
+            text = value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+        else if (value.isDouble())
+            text = QString::number(value.toInteger());
+        else
+            text = QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+        parts.append(it.key() + QStringLiteral(": ") + text);
+    }
+    return parts.join(QStringLiteral(" · "));
+}
+
+QString likePattern(const QString &text)
+{
+    QString escaped = text;
+    escaped.replace(u'\\', QStringLiteral("\\\\"));
+    escaped.replace(u'%', QStringLiteral("\\%"));
+    escaped.replace(u'_', QStringLiteral("\\_"));
+    return u'%' + escaped + u'%';
+}
+} // namespace
+
+QString auditActionTitle(const QString &actionCode)
+{
+    struct Title
+    {
+        const char *code;
+        const char *title;
+    };
+    static constexpr Title kTitles[] = {
+        {"schema.migrated", QT_TRANSLATE_NOOP("Tillbridge::Core::AuditActions", "Cache schema updated")},
+        {"store.saved", QT_TRANSLATE_NOOP("Tillbridge::Core::AuditActions", "Store saved")},
+        {"audit.verified", QT_TRANSLATE_NOOP("Tillbridge::Core::AuditActions", "Audit trail verified")},
+    };
+    for (const auto &entry : kTitles) {
+        if (actionCode == QLatin1StringView(entry.code))
+            return QCoreApplication::translate("Tillbridge::Core::AuditActions", entry.title);
+    }
+    return actionCode;
+}
+
+AuditTrailModel::AuditTrailModel(QSqlDatabase db, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_db(std::move(db))
+{
+}
+
+void AuditTrailModel::setFilterText(const QString &text)
+{
+    if (text == m_filterText)
+        return;
+    m_filterText = text;
+    reload();
+}
+
+void AuditTrailModel::reload()
+{
+    beginResetModel();
+    m_rows.clear();
+    m_atEnd = false;
+    endResetModel();
+    fetchMore({});
+}
+
+int AuditTrailModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int AuditTrailModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+bool AuditTrailModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && !m_atEnd;
+}
+
+void AuditTrailModel::fetchMore(const QModelIndex &parent)
+{
+    if (parent.isValid() || m_fetching || m_atEnd)
+        return;
+    // Views and QAbstractItemModelTester call fetchMore() from inside our own insert notifications.
+    const QScopedValueRollback guard(m_fetching, true);
+
+    const qint64 afterSeq = m_rows.isEmpty() ? std::numeric_limits<qint64>::max() : m_rows.constLast().seq;
+    const QString pattern = m_filterText.isEmpty() ? QString() : likePattern(m_filterText);
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral(
+        "SELECT seq, occurred_at, actor, action, entity_type, entity_id, details, hash FROM audit_events "
+        "WHERE seq < :after AND (:all = 1 OR action LIKE :p ESCAPE '\\' OR actor LIKE :p ESCAPE '\\' "
+        "OR entity_type LIKE :p ESCAPE '\\' OR entity_id LIKE :p ESCAPE '\\' OR details LIKE :p ESCAPE '\\') "
+        "ORDER BY seq DESC LIMIT :limit"));
+    query.bindValue(QStringLiteral(":after"), afterSeq);
+    query.bindValue(QStringLiteral(":all"), m_filterText.isEmpty() ? 1 : 0);
+    query.bindValue(QStringLiteral(":p"), pattern);
+    query.bindValue(QStringLiteral(":limit"), kPageSize);
+    if (!query.exec()) {
+        qCWarning(lcAudit) << "audit trail page:" << query.lastError().text();
+        m_atEnd = true;
+        Q_EMIT loadFailed(tr("The audit trail could not be read: %1").arg(query.lastError().text()));
+        return;
+    }
+    QList<Row> page;
+    while (query.next()) {
+        Row row;
+        row.seq = query.value(0).toLongLong();
+        row.occurredAt = QDateTime::fromString(query.value(1).toString(), Qt::ISODateWithMs);
+        row.actor = query.value(2).toString();
+        row.action = query.value(3).toString();
+        row.entity = query.value(4).toString() + u' ' + query.value(5).toString();
+        row.details = summariseDetails(query.value(6).toString());
+        row.hash = query.value(7).toString();
+        page.append(row);
+    }
+    query.finish(); // release the read snapshot at once
+    m_atEnd = page.size() < kPageSize;
+    if (page.isEmpty())
+        return;
+    beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + page.size() - 1));
+    m_rows.append(page);
+    endInsertRows();
+}
+
+QVariant AuditTrailModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Row &row = m_rows.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case SeqColumn:
+            return row.seq;
+        case TimeColumn:
+            return QLocale().toString(row.occurredAt.toLocalTime(), QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+        case ActorColumn:
+            return row.actor;
+        case ActionColumn:
+            return auditActionTitle(row.action);
+        case EntityColumn:
+            return row.entity;
+        case DetailsColumn:
+            return row.details;
+        }
+        break;
+    case Qt::ToolTipRole:
+        if (index.column() == ActionColumn)
+            return row.action;
+        if (index.column() == DetailsColumn)
+            return row.details;
+        break;
+    case Qt::TextAlignmentRole:
+        if (index.column() == SeqColumn)
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        break;
+    case SeqRole:
+        return row.seq;
+    case ActionCodeRole:
+        return row.action;
+    case HashRole:
+        return row.hash;
+    }
+    return {};
+}
+
+QVariant AuditTrailModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case SeqColumn:
+        return tr("No.");
+    case TimeColumn:
+        return tr("When");
+    case ActorColumn:
+        return tr("Who");
+    case ActionColumn:
+        return tr("What");
+    case EntityColumn:
+        return tr("Concerning");
+    case DetailsColumn:
+        return tr("Details");
+    }
+    return {};
+}
+
+} // namespace Tillbridge::Core

@@ -1,0 +1,250 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/storage/auditchain.h"
+
+#include "core/logging.h"
+#include "core/storage/dbtransaction.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace Tillbridge::Core {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Tillbridge::Core::AuditChain", text);
+}
+
+void appendField(QByteArray &out, const QByteArray &field)
+{
+    // Length-prefixed so that no choice of field contents can make two different entries hash the same bytes.
+    out += QByteArray::number(field.size());
+    out += ':';
+    out += field;
+    out += ';';
+}
+
+Error sqlError(const QSqlQuery &query, const char *what)
+{
+    qCWarning(lcAudit) << what << query.lastError().text();
+    return Error{ErrorCode::Database, tr("The audit trail could not be read or written: %1")
+                                          .arg(query.lastError().text())};
+}
+} // namespace
+
+QString auditProblemCode(AuditVerification::Problem problem)
+{
+    switch (problem) {
+    case AuditVerification::Problem::None:
+        return QStringLiteral("none");
+    case AuditVerification::Problem::Modified:
+        return QStringLiteral("modified");
+    case AuditVerification::Problem::Missing:
+        return QStringLiteral("missing");
+    case AuditVerification::Problem::Inserted:
+        return QStringLiteral("inserted");
+    case AuditVerification::Problem::BrokenLink:
+        return QStringLiteral("broken-link");
+    case AuditVerification::Problem::Truncated:
+        return QStringLiteral("truncated");
+    case AuditVerification::Problem::AnchorMismatch:
+        return QStringLiteral("anchor-mismatch");
+    }
+    return {};
+}
+
+QJsonObject AuditAnchor::toJson() const
+{
+    return QJsonObject{{QStringLiteral("format"), QStringLiteral("tillbridge-audit-anchor-v1")},
+                       {QStringLiteral("seq"), seq},
+                       {QStringLiteral("hash"), QString::fromLatin1(hash)},
+                       {QStringLiteral("exported_at"), exportedAt.toUTC().toString(Qt::ISODateWithMs)}};
+}
+
+Result<AuditAnchor> AuditAnchor::fromJson(const QJsonObject &json)
+{
+    AuditAnchor anchor;
+    anchor.seq = json.value(QStringLiteral("seq")).toInteger(-1);
+    anchor.hash = json.value(QStringLiteral("hash")).toString().toLatin1();
+    anchor.exportedAt = QDateTime::fromString(json.value(QStringLiteral("exported_at")).toString(), Qt::ISODateWithMs);
+    if (json.value(QStringLiteral("format")).toString() != u"tillbridge-audit-anchor-v1" || anchor.seq < 0
+        || anchor.hash.size() != 64) {
+        return Error{ErrorCode::InvalidInput, tr("This is not a Tillbridge audit anchor file.")};
+    }
+    return anchor;
+}
+
+QByteArray AuditChain::genesisHash()
+{
+    return QByteArray(64, '0');
+}
+
+QByteArray AuditChain::canonicalBytes(qint64 seq, const QString &occurredAt, const QString &actor,
+                                      const QString &action, const QString &entityType, const QString &entityId,
+                                      const QByteArray &detailsJson)
+{
+    QByteArray out("tillbridge-audit-v1;");
+    appendField(out, QByteArray::number(seq));
+    appendField(out, occurredAt.toUtf8());
+    appendField(out, actor.toUtf8());
+    appendField(out, action.toUtf8());
+    appendField(out, entityType.toUtf8());
+    appendField(out, entityId.toUtf8());
+    appendField(out, detailsJson);
+    return out;
+}
+
+QByteArray AuditChain::chainHash(const QByteArray &prevHashHex, const QByteArray &canonical)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(prevHashHex);
+    hash.addData(canonical);
+    return hash.result().toHex();
+}
+
+Result<AuditAnchor> AuditChain::head(const QSqlDatabase &db)
+{
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1")))
+        return sqlError(query, "head:");
+    AuditAnchor anchor;
+    anchor.exportedAt = QDateTime::currentDateTimeUtc();
+    if (query.next()) {
+        anchor.seq = query.value(0).toLongLong();
+        anchor.hash = query.value(1).toString().toLatin1();
+    } else {
+        anchor.hash = genesisHash();
+    }
+    return anchor;
+}
+
+Result<AuditEvent> AuditChain::append(DbTransaction &tx, AuditEvent event)
+{
+    if (!tx.isActive())
+        return Error{ErrorCode::Database, tr("An audit event can only be written inside an open transaction.")};
+    const QSqlDatabase db = tx.database();
+    auto current = head(db);
+    if (!current)
+        return current.error();
+
+    if (!event.occurredAt.isValid())
+        event.occurredAt = QDateTime::currentDateTimeUtc();
+    const QString occurredAt = event.occurredAt.toUTC().toString(Qt::ISODateWithMs);
+    // QJsonObject keeps its keys sorted, so the compact text is canonical for the same content.
+    const QByteArray details = QJsonDocument(event.details).toJson(QJsonDocument::Compact);
+    event.seq = current->seq + 1;
+    event.prevHash = current->hash;
+    event.hash = chainHash(event.prevHash, canonicalBytes(event.seq, occurredAt, event.actor, event.action,
+                                                          event.entityType, event.entityId, details));
+
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("INSERT INTO audit_events (seq, occurred_at, actor, action, entity_type, entity_id, "
+                                 "details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    query.addBindValue(event.seq);
+    query.addBindValue(occurredAt);
+    query.addBindValue(event.actor);
+    query.addBindValue(event.action);
+    query.addBindValue(event.entityType);
+    query.addBindValue(event.entityId);
+    query.addBindValue(QString::fromUtf8(details));
+    query.addBindValue(QString::fromLatin1(event.prevHash));
+    query.addBindValue(QString::fromLatin1(event.hash));
+    if (!query.exec())
+        return sqlError(query, "append:");
+    return event;
+}
+
+Result<AuditVerification> AuditChain::verify(const QSqlDatabase &db, const std::optional<AuditAnchor> &anchor,
+                                             const std::function<bool(qint64)> &progress)
+{
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    if (!query.exec(QStringLiteral("SELECT seq, occurred_at, actor, action, entity_type, entity_id, details, "
+                                   "prev_hash, hash FROM audit_events ORDER BY seq")))
+        return sqlError(query, "verify:");
+
+    AuditVerification result;
+    QByteArray previousHash = genesisHash();       // hash of entry n-1
+    QByteArray beforePreviousHash;                 // hash of entry n-2, to recognise an inserted entry n-1
+    qint64 expectedSeq = 1;
+    bool anchorSeen = false;
+
+    auto fail = [&result](qint64 seq, AuditVerification::Problem problem, const QString &explanation) {
+        result.intact = false;
+        result.firstBadSeq = seq;
+        result.problem = problem;
+        result.explanation = explanation;
+        return result;
+    };
+
+    while (query.next()) {
+        const qint64 seq = query.value(0).toLongLong();
+        const QByteArray prevHash = query.value(7).toString().toLatin1();
+        const QByteArray storedHash = query.value(8).toString().toLatin1();
+        if (seq != expectedSeq) {
+            return fail(expectedSeq, AuditVerification::Problem::Missing,
+                        tr("Audit entry %1 is missing: the trail jumps from entry %2 to entry %3.")
+                            .arg(expectedSeq)
+                            .arg(expectedSeq - 1)
+                            .arg(seq));
+        }
+        if (prevHash != previousHash) {
+            if (!beforePreviousHash.isEmpty() && prevHash == beforePreviousHash) {
+                return fail(seq - 1, AuditVerification::Problem::Inserted,
+                            tr("Audit entry %1 was inserted: entry %2 continues from entry %3, not from it.")
+                                .arg(seq - 1)
+                                .arg(seq)
+                                .arg(seq - 2));
+            }
+            return fail(seq, AuditVerification::Problem::BrokenLink,
+                        tr("Audit entry %1 does not continue from entry %2: entries were moved, swapped or "
+                           "replaced.")
+                            .arg(seq)
+                            .arg(seq - 1));
+        }
+        const QByteArray canonical = canonicalBytes(seq, query.value(1).toString(), query.value(2).toString(),
+                                                    query.value(3).toString(), query.value(4).toString(),
+                                                    query.value(5).toString(), query.value(6).toString().toUtf8());
+        if (chainHash(prevHash, canonical) != storedHash) {
+            return fail(seq, AuditVerification::Problem::Modified,
+                        tr("Audit entry %1 was changed after it was written: its content no longer matches its "
+                           "hash.")
+                            .arg(seq));
+        }
+        if (anchor && seq == anchor->seq) {
+            anchorSeen = true;
+            if (storedHash != anchor->hash) {
+                return fail(seq, AuditVerification::Problem::AnchorMismatch,
+                            tr("Audit entry %1 is not the entry that was anchored: the trail was rebuilt.").arg(seq));
+            }
+        }
+        beforePreviousHash = previousHash;
+        previousHash = storedHash;
+        result.entries = seq;
+        ++expectedSeq;
+        if (progress && seq % 4096 == 0 && !progress(seq))
+            return Error{ErrorCode::InvalidInput, tr("Verification was cancelled.")};
+    }
+    if (query.lastError().isValid())
+        return sqlError(query, "verify:");
+
+    result.headSeq = result.entries;
+    result.headHash = previousHash;
+    if (anchor && anchor->seq > 0 && !anchorSeen) {
+        return fail(result.entries + 1, AuditVerification::Problem::Truncated,
+                    tr("The audit trail ends at entry %1, but entry %2 was anchored: entries were removed from the "
+                       "end.")
+                        .arg(result.entries)
+                        .arg(anchor->seq));
+    }
+    result.intact = true;
+    result.explanation = result.entries == 0
+                             ? tr("The audit trail is empty.")
+                             : tr("All %1 audit entries verify; the chain is intact.").arg(result.entries);
+    return result;
+}
+
+} // namespace Tillbridge::Core

@@ -1,0 +1,372 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/storage/schemamigrator.h"
+
+#include "core/logging.h"
+#include "core/storage/auditchain.h"
+#include "core/storage/dbtransaction.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QJsonObject>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <array>
+#include <initializer_list>
+
+namespace Tillbridge::Core {
+
+namespace {
+
+struct Migration
+{
+    int version;
+    const char *description;
+    std::initializer_list<const char *> statements;
+};
+
+// Append-only: never edit a migration that has shipped; add a new one. Money is INTEGER minor units + currency.
+// Timestamps are UTC text "YYYY-MM-DDTHH:MM:SS.sssZ" (sortable, and portable to PostgreSQL's timestamptz).
+const std::array kMigrations{
+    Migration{1,
+              "Audit chain, users and stores",
+              {
+                  R"(CREATE TABLE schema_version (
+                        version     INTEGER PRIMARY KEY,
+                        description TEXT NOT NULL,
+                        applied_at  TEXT NOT NULL))",
+                  R"(CREATE TABLE audit_events (
+                        seq         INTEGER PRIMARY KEY,
+                        occurred_at TEXT NOT NULL,
+                        actor       TEXT NOT NULL,
+                        action      TEXT NOT NULL,
+                        entity_type TEXT NOT NULL,
+                        entity_id   TEXT NOT NULL,
+                        details     TEXT NOT NULL,
+                        prev_hash   TEXT NOT NULL CHECK (length(prev_hash) = 64),
+                        hash        TEXT NOT NULL UNIQUE CHECK (length(hash) = 64)))",
+                  "CREATE INDEX audit_events_action ON audit_events (action, seq)",
+                  "CREATE INDEX audit_events_entity ON audit_events (entity_type, entity_id, seq)",
+                  // SQLite-only trigger syntax (RAISE); PostgreSQL will use a role without UPDATE/DELETE grants.
+                  R"(CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events
+                     BEGIN SELECT RAISE(ABORT, 'audit_events is append-only: entries cannot be changed'); END)",
+                  R"(CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events
+                     BEGIN SELECT RAISE(ABORT, 'audit_events is append-only: entries cannot be deleted'); END)",
+                  R"(CREATE TRIGGER audit_events_extend_head BEFORE INSERT ON audit_events
+                     WHEN NEW.seq <> COALESCE((SELECT MAX(seq) FROM audit_events), 0) + 1
+                       OR NEW.prev_hash <> COALESCE((SELECT hash FROM audit_events ORDER BY seq DESC LIMIT 1),
+                            '0000000000000000000000000000000000000000000000000000000000000000')
+                     BEGIN SELECT RAISE(ABORT, 'an audit event must extend the head of the chain'); END)",
+                  R"(CREATE TABLE users (
+                        id              INTEGER PRIMARY KEY,
+                        username        TEXT NOT NULL UNIQUE,
+                        display_name    TEXT NOT NULL,
+                        role            TEXT NOT NULL CHECK (role IN ('preparer', 'approver', 'admin')),
+                        password_hash   TEXT NOT NULL,
+                        password_salt   TEXT NOT NULL,
+                        hash_iterations INTEGER NOT NULL CHECK (hash_iterations > 0),
+                        active          INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+                        created_at      TEXT NOT NULL))",
+                  R"(CREATE TABLE stores (
+                        id                 INTEGER PRIMARY KEY,
+                        sitoo_account      TEXT NOT NULL,
+                        sitoo_store_id     TEXT NOT NULL,
+                        sitoo_warehouse_id INTEGER NOT NULL DEFAULT 0,
+                        name               TEXT NOT NULL,
+                        currency           TEXT NOT NULL CHECK (length(currency) = 3),
+                        country_code       TEXT NOT NULL,
+                        tax_regime         TEXT NOT NULL CHECK (tax_regime IN ('UK', 'SE')),
+                        time_zone          TEXT NOT NULL,
+                        prima_location     TEXT,
+                        active             INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+                        created_at         TEXT NOT NULL,
+                        updated_at         TEXT NOT NULL,
+                        UNIQUE (sitoo_account, sitoo_store_id)))",
+              }},
+    Migration{2,
+              "POS orders, exceptions and their history",
+              {
+                  R"(CREATE TABLE raw_orders (
+                        id             INTEGER PRIMARY KEY,
+                        sitoo_account  TEXT NOT NULL,
+                        sitoo_order_id INTEGER NOT NULL,
+                        payload        BLOB NOT NULL,
+                        payload_sha256 TEXT NOT NULL CHECK (length(payload_sha256) = 64),
+                        received_at    TEXT NOT NULL,
+                        UNIQUE (sitoo_account, sitoo_order_id, payload_sha256)))",
+                  R"(CREATE TABLE pos_orders (
+                        id                   INTEGER PRIMARY KEY,
+                        sitoo_account        TEXT NOT NULL,
+                        sitoo_order_id       INTEGER NOT NULL,
+                        raw_order_id         INTEGER NOT NULL REFERENCES raw_orders (id),
+                        store_id             INTEGER REFERENCES stores (id),
+                        kind                 TEXT NOT NULL CHECK (kind IN ('sale', 'refund')),
+                        receipt_id           TEXT NOT NULL DEFAULT '',
+                        register_id          TEXT NOT NULL DEFAULT '',
+                        warehouse_id         INTEGER NOT NULL DEFAULT 0,
+                        order_date           TEXT NOT NULL,
+                        currency             TEXT NOT NULL CHECK (length(currency) = 3),
+                        total_net_minor      INTEGER NOT NULL,
+                        total_vat_minor      INTEGER NOT NULL,
+                        rounding_minor       INTEGER NOT NULL,
+                        total_gross_minor    INTEGER NOT NULL,
+                        original_order_id    INTEGER,
+                        refund_reason_code   TEXT NOT NULL DEFAULT '',
+                        state                TEXT NOT NULL CHECK (state IN
+                                               ('received', 'quarantined', 'ready', 'posted', 'superseded')),
+                        created_at           TEXT NOT NULL,
+                        updated_at           TEXT NOT NULL,
+                        UNIQUE (sitoo_account, sitoo_order_id)))",
+                  "CREATE INDEX pos_orders_state ON pos_orders (state, order_date)",
+                  "CREATE INDEX pos_orders_store_day ON pos_orders (store_id, order_date)",
+                  R"(CREATE TABLE pos_order_lines (
+                        order_id            INTEGER NOT NULL REFERENCES pos_orders (id) ON DELETE CASCADE,
+                        line_index          INTEGER NOT NULL,
+                        item_type           INTEGER NOT NULL,
+                        sku                 TEXT NOT NULL,
+                        product_name        TEXT NOT NULL,
+                        quantity            INTEGER NOT NULL,
+                        unit_net_minor      INTEGER NOT NULL,
+                        line_net_minor      INTEGER NOT NULL,
+                        line_vat_minor      INTEGER NOT NULL,
+                        vat_rate_units      INTEGER NOT NULL CHECK (vat_rate_units >= 0),
+                        discount_net_minor  INTEGER NOT NULL DEFAULT 0,
+                        voucher_code        TEXT NOT NULL DEFAULT '',
+                        original_line_index INTEGER,
+                        return_reason_code  TEXT NOT NULL DEFAULT '',
+                        PRIMARY KEY (order_id, line_index)))",
+                  "CREATE INDEX pos_order_lines_sku ON pos_order_lines (sku)",
+                  R"(CREATE TABLE pos_order_payments (
+                        order_id      INTEGER NOT NULL REFERENCES pos_orders (id) ON DELETE CASCADE,
+                        payment_index INTEGER NOT NULL,
+                        method_name   TEXT NOT NULL,
+                        amount_minor  INTEGER NOT NULL,
+                        reference     TEXT NOT NULL DEFAULT '',
+                        PRIMARY KEY (order_id, payment_index)))",
+                  R"(CREATE TABLE exceptions (
+                        id                INTEGER PRIMARY KEY,
+                        kind              TEXT NOT NULL,
+                        severity          TEXT NOT NULL CHECK (severity IN ('blocking', 'warning', 'info')),
+                        owner_team        TEXT NOT NULL CHECK (owner_team IN ('finance', 'retail-ops', 'data')),
+                        store_id          INTEGER REFERENCES stores (id),
+                        entity_type       TEXT NOT NULL,
+                        entity_id         TEXT NOT NULL,
+                        explanation       TEXT NOT NULL,
+                        details           TEXT NOT NULL DEFAULT '{}',
+                        state             TEXT NOT NULL CHECK (state IN
+                                            ('open', 'assigned', 'resolved', 'approved', 'rejected', 'auto-resolved')),
+                        assigned_to       TEXT,
+                        created_at        TEXT NOT NULL,
+                        updated_at        TEXT NOT NULL,
+                        resolved_at       TEXT,
+                        resolution_reason TEXT,
+                        made_by           TEXT,
+                        approved_by       TEXT,
+                        -- Maker-checker, enforced by the storage layer itself: nobody approves their own override.
+                        CHECK (approved_by IS NULL OR made_by IS NULL OR approved_by <> made_by)))",
+                  "CREATE INDEX exceptions_queue ON exceptions (state, created_at, id)",
+                  "CREATE INDEX exceptions_entity ON exceptions (entity_type, entity_id)",
+                  R"(CREATE TABLE exception_history (
+                        id           INTEGER PRIMARY KEY,
+                        exception_id INTEGER NOT NULL REFERENCES exceptions (id),
+                        at           TEXT NOT NULL,
+                        actor        TEXT NOT NULL,
+                        from_state   TEXT,
+                        to_state     TEXT NOT NULL,
+                        note         TEXT NOT NULL DEFAULT ''))",
+                  "CREATE INDEX exception_history_exception ON exception_history (exception_id, id)",
+              }},
+    Migration{3,
+              "Outbox, posting attempts and sync cursors",
+              {
+                  R"(CREATE TABLE outbox (
+                        id                INTEGER PRIMARY KEY,
+                        pos_order_id      INTEGER NOT NULL REFERENCES pos_orders (id),
+                        document_type     TEXT NOT NULL CHECK (document_type IN ('sales_order', 'credit_note')),
+                        idempotency_key   TEXT NOT NULL UNIQUE,
+                        external_ref      TEXT NOT NULL UNIQUE,
+                        payload           TEXT NOT NULL,
+                        state             TEXT NOT NULL CHECK (state IN
+                                            ('pending', 'sending', 'posted', 'retry_wait', 'failed_permanent',
+                                             'unknown')),
+                        prima_document_no TEXT,
+                        attempts          INTEGER NOT NULL DEFAULT 0,
+                        next_attempt_at   TEXT,
+                        created_at        TEXT NOT NULL,
+                        updated_at        TEXT NOT NULL,
+                        CHECK (state <> 'posted' OR prima_document_no IS NOT NULL),
+                        UNIQUE (pos_order_id, document_type)))",
+                  "CREATE INDEX outbox_due ON outbox (state, next_attempt_at, id)",
+                  R"(CREATE TABLE posting_attempts (
+                        id              INTEGER PRIMARY KEY,
+                        outbox_id       INTEGER NOT NULL REFERENCES outbox (id),
+                        attempt_no      INTEGER NOT NULL,
+                        idempotency_key TEXT NOT NULL,
+                        correlation_id  TEXT NOT NULL,
+                        started_at      TEXT NOT NULL,
+                        finished_at     TEXT,
+                        outcome         TEXT CHECK (outcome IS NULL OR outcome IN
+                                          ('posted', 'replayed', 'rejected', 'transient', 'unknown', 'adopted')),
+                        http_status     INTEGER,
+                        error_code      TEXT,
+                        response        TEXT,
+                        UNIQUE (outbox_id, attempt_no)))",
+                  R"(CREATE TABLE sync_cursors (
+                        source     TEXT NOT NULL,
+                        account    TEXT NOT NULL,
+                        stream     TEXT NOT NULL,
+                        cursor     TEXT NOT NULL,
+                        updated_at TEXT NOT NULL,
+                        PRIMARY KEY (source, account, stream)))",
+              }},
+    Migration{4,
+              "Mappings, catalogue snapshots and stock levels",
+              {
+                  R"(CREATE TABLE mappings (
+                        kind       TEXT NOT NULL CHECK (kind IN
+                                     ('store', 'tax_rate', 'payment_method', 'promotion', 'refund_reason')),
+                        source_key TEXT NOT NULL,
+                        target     TEXT NOT NULL,
+                        updated_at TEXT NOT NULL,
+                        updated_by TEXT NOT NULL,
+                        PRIMARY KEY (kind, source_key)))",
+                  R"(CREATE TABLE catalogue_snapshots (
+                        id         INTEGER PRIMARY KEY,
+                        source     TEXT NOT NULL CHECK (source IN ('prima', 'sitoo')),
+                        taken_at   TEXT NOT NULL,
+                        item_count INTEGER NOT NULL DEFAULT 0))",
+                  R"(CREATE TABLE catalogue_items (
+                        snapshot_id    INTEGER NOT NULL REFERENCES catalogue_snapshots (id) ON DELETE CASCADE,
+                        sku            TEXT NOT NULL,
+                        title          TEXT NOT NULL DEFAULT '',
+                        barcode        TEXT NOT NULL DEFAULT '',
+                        price_minor    INTEGER NOT NULL,
+                        currency       TEXT NOT NULL CHECK (length(currency) = 3),
+                        vat_rate_units INTEGER NOT NULL CHECK (vat_rate_units >= 0),
+                        active         INTEGER NOT NULL CHECK (active IN (0, 1)),
+                        blocked        INTEGER NOT NULL DEFAULT 0 CHECK (blocked IN (0, 1)),
+                        PRIMARY KEY (snapshot_id, sku)))",
+                  R"(CREATE TABLE stock_levels (
+                        sku               TEXT NOT NULL,
+                        location          TEXT NOT NULL,
+                        on_hand           INTEGER NOT NULL,
+                        allocated         INTEGER NOT NULL,
+                        available_to_sell INTEGER NOT NULL,
+                        version           INTEGER NOT NULL,
+                        observed_at       TEXT NOT NULL,
+                        pushed_version    INTEGER,
+                        pushed_at         TEXT,
+                        CHECK (pushed_version IS NULL OR pushed_version <= version),
+                        PRIMARY KEY (sku, location)))",
+              }},
+};
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Tillbridge::Core::SchemaMigrator", text);
+}
+
+Status applyMigration(const QSqlDatabase &db, const Migration &migration, const QString &actor)
+{
+    DbTransaction tx(db);
+    if (!tx.isActive())
+        return tx.beginStatus();
+    // Re-read inside the write lock: another thread may have migrated while we waited for it.
+    auto current = SchemaMigrator::currentVersion(db);
+    if (!current)
+        return current.error();
+    if (*current >= migration.version)
+        return Status::success();
+    if (*current != migration.version - 1) {
+        return Error{ErrorCode::Schema, tr("The cache is at schema version %1 and cannot take migration %2.")
+                                            .arg(*current)
+                                            .arg(migration.version)};
+    }
+
+    QSqlQuery query(db);
+    for (const char *statement : migration.statements) {
+        if (!query.exec(QString::fromUtf8(statement))) {
+            qCWarning(lcDb) << "migration" << migration.version << "failed:" << query.lastError().text();
+            return Error{ErrorCode::Schema, tr("Updating the cache to schema version %1 failed: %2")
+                                                .arg(migration.version)
+                                                .arg(query.lastError().text())};
+        }
+    }
+    const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    query.prepare(QStringLiteral("INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)"));
+    query.addBindValue(migration.version);
+    query.addBindValue(QString::fromUtf8(migration.description));
+    query.addBindValue(now);
+    if (!query.exec())
+        return Error{ErrorCode::Schema, tr("Recording schema version %1 failed: %2")
+                                            .arg(migration.version)
+                                            .arg(query.lastError().text())};
+
+    AuditEvent event;
+    event.actor = actor;
+    event.action = QStringLiteral("schema.migrated");
+    event.entityType = QStringLiteral("schema");
+    event.entityId = QString::number(migration.version);
+    event.details = QJsonObject{{QStringLiteral("from_version"), migration.version - 1},
+                                {QStringLiteral("to_version"), migration.version},
+                                {QStringLiteral("description"), QString::fromUtf8(migration.description)}};
+    if (auto appended = AuditChain::append(tx, event); !appended)
+        return appended.error();
+    return tx.commit();
+}
+
+} // namespace
+
+int SchemaMigrator::latestVersion()
+{
+    return kMigrations.back().version;
+}
+
+QString SchemaMigrator::description(int version)
+{
+    for (const auto &migration : kMigrations) {
+        if (migration.version == version)
+            return QString::fromUtf8(migration.description);
+    }
+    return {};
+}
+
+Result<int> SchemaMigrator::currentVersion(const QSqlDatabase &db)
+{
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral(
+            "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'"))
+        || !query.next()) {
+        return Error{ErrorCode::Database, tr("Could not read the cache's schema: %1").arg(query.lastError().text())};
+    }
+    if (query.value(0).toInt() == 0)
+        return 0;
+    if (!query.exec(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_version")) || !query.next())
+        return Error{ErrorCode::Database, tr("Could not read the cache's schema: %1").arg(query.lastError().text())};
+    return query.value(0).toInt();
+}
+
+Status SchemaMigrator::migrate(const QSqlDatabase &db, int targetVersion, const QString &actor)
+{
+    if (targetVersion < 0)
+        targetVersion = latestVersion();
+    auto current = currentVersion(db);
+    if (!current)
+        return current.error();
+    if (*current > latestVersion()) {
+        return Error{ErrorCode::Schema, tr("This cache was written by a newer Tillbridge (schema version %1); this "
+                                           "version understands up to %2. Update Tillbridge to open it.")
+                                            .arg(*current)
+                                            .arg(latestVersion())};
+    }
+    for (const auto &migration : kMigrations) {
+        if (migration.version <= *current || migration.version > targetVersion)
+            continue;
+        if (auto status = applyMigration(db, migration, actor); !status)
+            return status;
+        qCInfo(lcDb) << "cache migrated to schema version" << migration.version;
+    }
+    return Status::success();
+}
+
+} // namespace Tillbridge::Core
