@@ -4,6 +4,7 @@
 #include "core/logging.h"
 
 #include <QCoreApplication>
+#include <QThread>
 
 #include <qt6keychain/keychain.h>
 
@@ -131,6 +132,21 @@ JobType *newJob(const QString &service, const QString &key)
     return job;
 }
 
+/**
+ * The handlers read the finished job, which deletes itself right after finished(): they must run synchronously in
+ * the job's thread, i.e. the context must live in the calling thread.
+ */
+template<typename Callback>
+void checkCall(const QObject *context, const Callback &done)
+{
+    Q_ASSERT_X(context, "KeychainSecretStore", "a context object is required");
+    Q_ASSERT_X(!context || context->thread() == QThread::currentThread(), "KeychainSecretStore",
+               "the context must live in the calling thread");
+    Q_ASSERT(done);
+    Q_UNUSED(context)
+    Q_UNUSED(done)
+}
+
 } // namespace
 
 KeychainSecretStore::KeychainSecretStore(const QString &service, QObject *parent)
@@ -143,8 +159,7 @@ KeychainSecretStore::~KeychainSecretStore() = default;
 
 void KeychainSecretStore::read(const QString &key, QObject *context, std::function<void(SecretReadResult)> done)
 {
-    Q_ASSERT(context);
-    Q_ASSERT(done);
+    checkCall(context, done);
     auto *job = newJob<QKeychain::ReadPasswordJob>(m_service, key);
     connect(job, &QKeychain::Job::finished, context, [key, done = std::move(done)](QKeychain::Job *finished) {
         const auto *readJob = static_cast<QKeychain::ReadPasswordJob *>(finished);
@@ -167,8 +182,7 @@ void KeychainSecretStore::read(const QString &key, QObject *context, std::functi
 void KeychainSecretStore::write(const QString &key, const QString &secret, QObject *context,
                                 std::function<void(Status)> done)
 {
-    Q_ASSERT(context);
-    Q_ASSERT(done);
+    checkCall(context, done);
     auto *job = newJob<QKeychain::WritePasswordJob>(m_service, key);
     job->setTextData(secret);
     connect(job, &QKeychain::Job::finished, context, [key, done = std::move(done)](QKeychain::Job *finished) {
@@ -184,8 +198,7 @@ void KeychainSecretStore::write(const QString &key, const QString &secret, QObje
 
 void KeychainSecretStore::remove(const QString &key, QObject *context, std::function<void(Status)> done)
 {
-    Q_ASSERT(context);
-    Q_ASSERT(done);
+    checkCall(context, done);
     auto *job = newJob<QKeychain::DeletePasswordJob>(m_service, key);
     connect(job, &QKeychain::Job::finished, context, [key, done = std::move(done)](QKeychain::Job *finished) {
         // Removing what is not there leaves the keyring as the caller wants it: not an error.

@@ -16,7 +16,8 @@ namespace Tillbridge::Core {
  *
  * Each call runs its own QtKeychain job; QtKeychain runs them one after another, in the order they were started.
  * Jobs are not owned by the store, so destroying the store while a call is pending is safe: the job finishes and
- * deletes itself, and the callback still runs if its context is alive. Use the store from the thread it lives in.
+ * deletes itself, and the callback still runs if its context is alive. Call the store from the thread it lives in
+ * (in practice the GUI thread, whose GLib event loop also drives libsecret), with a context in that same thread.
  */
 class KeychainSecretStore : public SecretStore
 {
