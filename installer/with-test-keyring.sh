@@ -41,15 +41,24 @@ dbus_value() {
 # Stops exactly the daemon this script started (by pid). It would also exit when the private bus goes away, but do
 # not rely on that: the temporary directory is removed right afterwards.
 stop_daemon() {
-    if [[ -n "${DAEMON_PID:-}" ]] && kill -0 "$DAEMON_PID" 2>/dev/null; then
+    if [[ -n "${DAEMON_PID:-}" ]] && process_running "$DAEMON_PID"; then
         kill "$DAEMON_PID" 2>/dev/null || true
         for _ in $(seq 1 25); do
-            kill -0 "$DAEMON_PID" 2>/dev/null || return 0
+            process_running "$DAEMON_PID" || return 0
             sleep 0.2
         done
         log "gnome-keyring-daemon (pid $DAEMON_PID) did not exit after SIGTERM"
     fi
     return 0
+}
+
+# True while process $1 exists and has not exited. A daemon that exited stays a zombie until init reaps it, and
+# "kill -0" still succeeds on a zombie, so look at the state in /proc instead.
+process_running() {
+    local stat
+    stat="$(cat "/proc/$1/stat" 2>/dev/null)" || return 1
+    stat="${stat##*) }" # drop "pid (comm) "; comm may contain spaces and parentheses
+    [[ "${stat:0:1}" != "Z" ]]
 }
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -70,7 +79,7 @@ inside_session() {
     while IFS= read -r line; do
         # Export only plain NAME=value lines; never eval what a program printed.
         if [[ "$line" =~ ^[A-Za-z_][A-Za-z0-9_]*= ]]; then
-            export "${line?}"
+            export "${line%%=*}=${line#*=}"
             log "exported ${line%%=*}"
         fi
     done <<<"$env_output"
@@ -166,8 +175,9 @@ export XDG_CACHE_HOME="$TMP_ROOT/cache"
 export XDG_STATE_HOME="$TMP_ROOT/state"
 export XDG_RUNTIME_DIR="$TMP_ROOT/runtime" # keyring/control socket goes here
 
-# Forget any connection to the caller's session, keyring and SSH agent.
-unset DBUS_SESSION_BUS_ADDRESS GNOME_KEYRING_CONTROL GNOME_KEYRING_PID SSH_AUTH_SOCK
+# Forget any connection to the caller's session bus and keyring daemon (dbus-run-session sets its own bus address;
+# a leftover GNOME_KEYRING_CONTROL would make --unlock talk to the caller's daemon instead of starting ours).
+unset DBUS_SESSION_BUS_ADDRESS GNOME_KEYRING_CONTROL GNOME_KEYRING_PID
 
 rc=0
 dbus-run-session -- bash "$SELF" "$INNER_FLAG" "$@" || rc=$?

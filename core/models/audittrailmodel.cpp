@@ -32,7 +32,7 @@ QString summariseDetails(const QString &json)
             text = QString::number(value.toInteger());
         else
             text = QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
-        parts.append(it.key() + QStringLiteral(": ") + text);
+        parts.append(QString(it.key()).replace(u'_', u' ') + QStringLiteral(": ") + text);
     }
     return parts.join(QStringLiteral(" · "));
 }

@@ -6,6 +6,9 @@
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QSaveFile>
 #include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -75,6 +78,40 @@ Result<AuditAnchor> AuditAnchor::fromJson(const QJsonObject &json)
         return Error{ErrorCode::InvalidInput, tr("This is not a Tillbridge audit anchor file.")};
     }
     return anchor;
+}
+
+Status AuditAnchor::save(const QString &fileName) const
+{
+    QSaveFile file(fileName);
+    const QByteArray text = QJsonDocument(toJson()).toJson(QJsonDocument::Indented);
+    if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size() || !file.commit()) {
+        return Error{ErrorCode::Io, tr("Could not write the audit anchor to %1: %2")
+                                        .arg(QDir::toNativeSeparators(fileName), file.errorString())};
+    }
+    return Status::success();
+}
+
+Result<AuditAnchor> AuditAnchor::load(const QString &fileName)
+{
+    QFile file(fileName);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return Error{ErrorCode::Io, tr("Could not read the audit anchor %1: %2")
+                                        .arg(QDir::toNativeSeparators(fileName), file.errorString())};
+    }
+    return fromJson(QJsonDocument::fromJson(file.readAll()).object());
+}
+
+Result<AuditAnchor> AuditChain::verifiedHead(const QSqlDatabase &db)
+{
+    auto verification = verify(db);
+    if (!verification)
+        return verification.error();
+    if (!verification->intact) {
+        return Error{ErrorCode::Tampered,
+                     tr("The audit trail does not verify, so its head is not exported. %1")
+                         .arg(verification->explanation)};
+    }
+    return AuditAnchor{verification->headSeq, verification->headHash, QDateTime::currentDateTimeUtc()};
 }
 
 QByteArray AuditChain::genesisHash()

@@ -24,6 +24,10 @@ struct AuditAnchor
 
     QJsonObject toJson() const;
     static Result<AuditAnchor> fromJson(const QJsonObject &json);
+
+    /** Writes the anchor as JSON; loads one back. Errors are written for people. */
+    Status save(const QString &fileName) const;
+    static Result<AuditAnchor> load(const QString &fileName);
 };
 
 /** What verify() found. When intact is false, firstBadSeq names the first entry that cannot be trusted. */
@@ -71,6 +75,12 @@ public:
      * event commit or fail together). Fills in seq, occurredAt (if empty), prevHash and hash.
      */
     static Result<AuditEvent> append(DbTransaction &tx, AuditEvent event);
+
+    /**
+     * The head of a chain that verifies, ready to be anchored. A broken chain gives ErrorCode::Tampered: anchoring
+     * it would bless whatever broke it.
+     */
+    static Result<AuditAnchor> verifiedHead(const QSqlDatabase &db);
 
     /** The current head; seq 0 and the genesis hash for an empty chain. */
     static Result<AuditAnchor> head(const QSqlDatabase &db);

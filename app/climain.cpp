@@ -1,0 +1,257 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// tillbridge-cli: the headless composition root. Subcommands parse their own options; the work is done in core.
+// Exit status: 0 success, 1 findings or failed checks, 2 usage or configuration error (product.md).
+#include "core/application.h"
+#include "core/storage/auditchain.h"
+#include "core/storage/cache.h"
+#include "core/storage/databaseconnection.h"
+#include "core/storage/schemamigrator.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTextStream>
+
+using namespace Tillbridge::Core;
+
+namespace {
+
+enum ExitCode { Success = 0, Findings = 1, UsageError = 2 };
+
+QTextStream &out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+QTextStream &err()
+{
+    static QTextStream stream(stderr);
+    return stream;
+}
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("tillbridge-cli", text);
+}
+
+int usageError(const QString &message)
+{
+    err() << message << Qt::endl;
+    return UsageError;
+}
+
+/** Parses a subcommand's own options; prints help or errors and returns false when the caller should stop. */
+bool parseSubcommand(QCommandLineParser &parser, const QStringList &arguments, const QString &usage, int *exitCode)
+{
+    parser.setApplicationDescription(usage);
+    const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")},
+                                  tr("Show help for this command."));
+    parser.addOption(help);
+    if (!parser.parse(arguments)) {
+        *exitCode = usageError(parser.errorText());
+        return false;
+    }
+    if (parser.isSet(help)) {
+        out() << parser.helpText();
+        *exitCode = Success;
+        return false;
+    }
+    return true;
+}
+
+QCommandLineOption dbOption()
+{
+    return QCommandLineOption(QStringLiteral("db"), tr("The Tillbridge cache (SQLite file)."), tr("path"));
+}
+
+/** Opens an existing cache without migrating it: a check must not change what it checks. */
+Result<DatabaseConnectionPtr> openExistingCache(const QString &path)
+{
+    if (path.isEmpty())
+        return Error{ErrorCode::InvalidInput, tr("Name the cache with --db PATH.")};
+    if (!QFileInfo(path).isFile())
+        return Error{ErrorCode::NotFound, tr("There is no cache at %1.").arg(QDir::toNativeSeparators(path))};
+    DatabaseConnection::Options options;
+    options.path = path;
+    options.purpose = QStringLiteral("cli");
+    return DatabaseConnection::open(options);
+}
+
+int auditVerify(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption db = dbOption();
+    const QCommandLineOption anchorOption(QStringLiteral("anchor"),
+                                          tr("An anchor file written by 'audit export-head'; also proves that no "
+                                             "entries were removed from the end."),
+                                          tr("file"));
+    const QCommandLineOption json(QStringLiteral("json"), tr("Print the result as one JSON object."));
+    parser.addOptions({db, anchorOption, json});
+    int exitCode = Success;
+    if (!parseSubcommand(parser, arguments,
+                         tr("Re-computes every hash of the audit trail. Exits 0 and prints the head hash when the "
+                            "chain is intact, 1 naming the first bad entry when it is not."),
+                         &exitCode)) {
+        return exitCode;
+    }
+
+    std::optional<AuditAnchor> anchor;
+    if (parser.isSet(anchorOption)) {
+        auto loaded = AuditAnchor::load(parser.value(anchorOption));
+        if (!loaded)
+            return usageError(loaded.errorString());
+        anchor = *loaded;
+    }
+    auto connection = openExistingCache(parser.value(db));
+    if (!connection)
+        return usageError(connection.errorString());
+    const auto result = AuditChain::verify((*connection)->database(), anchor);
+    if (!result)
+        return usageError(result.errorString());
+
+    if (parser.isSet(json)) {
+        QJsonObject object{{QStringLiteral("intact"), result->intact},
+                           {QStringLiteral("entries"), result->entries},
+                           {QStringLiteral("problem"), auditProblemCode(result->problem)},
+                           {QStringLiteral("explanation"), result->explanation}};
+        if (result->intact) {
+            object.insert(QStringLiteral("head_seq"), result->headSeq);
+            object.insert(QStringLiteral("head_hash"), QString::fromLatin1(result->headHash));
+        } else {
+            object.insert(QStringLiteral("first_bad_seq"), result->firstBadSeq);
+        }
+        out() << QJsonDocument(object).toJson(QJsonDocument::Compact) << Qt::endl;
+    } else if (result->intact) {
+        out() << tr("Audit trail intact: %1 entries.").arg(result->entries) << Qt::endl;
+        out() << tr("Head: entry %1, SHA-256 %2").arg(result->headSeq).arg(QString::fromLatin1(result->headHash))
+              << Qt::endl;
+    } else {
+        out() << tr("Audit trail NOT intact. First bad entry: %1 (%2).")
+                     .arg(result->firstBadSeq)
+                     .arg(auditProblemCode(result->problem))
+              << Qt::endl;
+        out() << result->explanation << Qt::endl;
+    }
+    return result->intact ? Success : Findings;
+}
+
+int auditExportHead(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption db = dbOption();
+    const QCommandLineOption outOption(QStringLiteral("out"),
+                                       tr("Write the anchor to this file instead of standard output."), tr("file"));
+    parser.addOptions({db, outOption});
+    int exitCode = Success;
+    if (!parseSubcommand(parser, arguments,
+                         tr("Exports the head of the audit trail (position and hash) so it can be kept outside the "
+                            "database, e.g. with the month-end close pack."),
+                         &exitCode)) {
+        return exitCode;
+    }
+    auto connection = openExistingCache(parser.value(db));
+    if (!connection)
+        return usageError(connection.errorString());
+    const auto anchor = AuditChain::verifiedHead((*connection)->database());
+    if (!anchor) {
+        err() << anchor.errorString() << Qt::endl;
+        return anchor.error().code == ErrorCode::Tampered ? Findings : UsageError;
+    }
+    if (parser.isSet(outOption)) {
+        if (auto saved = anchor->save(parser.value(outOption)); !saved)
+            return usageError(saved.errorString());
+        out() << tr("Anchored entry %1 in %2.").arg(anchor->seq).arg(parser.value(outOption)) << Qt::endl;
+    } else {
+        out() << QJsonDocument(anchor->toJson()).toJson(QJsonDocument::Indented);
+    }
+    return Success;
+}
+
+int dbMigrate(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption db = dbOption();
+    parser.addOption(db);
+    int exitCode = Success;
+    if (!parseSubcommand(parser, arguments,
+                         tr("Creates the cache if needed and brings it to this version's schema."), &exitCode)) {
+        return exitCode;
+    }
+    const QString path = parser.isSet(db) ? parser.value(db) : defaultCachePath();
+    DatabaseConnection::Options options;
+    options.path = path;
+    options.purpose = QStringLiteral("cli");
+    auto connection = openCache(options);
+    if (!connection)
+        return usageError(connection.errorString());
+    out() << tr("Cache %1 is at schema version %2.")
+                 .arg(QDir::toNativeSeparators(path))
+                 .arg(SchemaMigrator::currentVersion((*connection)->database()).valueOr(0))
+          << Qt::endl;
+    return Success;
+}
+
+struct Subcommand
+{
+    const char *group;
+    const char *name;
+    int (*run)(const QStringList &arguments);
+    const char *summary;
+};
+
+const Subcommand kSubcommands[] = {
+    {"audit", "verify", auditVerify, QT_TRANSLATE_NOOP("tillbridge-cli", "verify the audit trail's hash chain")},
+    {"audit", "export-head", auditExportHead,
+     QT_TRANSLATE_NOOP("tillbridge-cli", "export the audit trail's head to anchor it outside the cache")},
+    {"db", "migrate", dbMigrate, QT_TRANSLATE_NOOP("tillbridge-cli", "create or upgrade a cache")},
+};
+
+QString overview()
+{
+    QString text = tr("Usage: tillbridge-cli COMMAND [options]\n\nCommands:\n");
+    for (const auto &command : kSubcommands) {
+        text += QStringLiteral("  %1 %2").arg(QLatin1StringView(command.group), QLatin1StringView(command.name))
+                    .leftJustified(22)
+                + QCoreApplication::translate("tillbridge-cli", command.summary) + u'\n';
+    }
+    text += tr("\nRun 'tillbridge-cli COMMAND --help' for a command's options.\n"
+               "Exit status: 0 success, 1 findings or failed checks, 2 usage or configuration error.\n");
+    return text;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    setApplicationIdentity();
+    qSetMessagePattern(QStringLiteral("%{time yyyy-MM-dd HH:mm:ss.zzz} %{if-category}%{category} %{endif}%{type}: "
+                                      "%{message}"));
+
+    const QStringList arguments = app.arguments();
+    if (arguments.size() < 2 || arguments.at(1) == u"--help" || arguments.at(1) == u"-h" || arguments.at(1) == u"help") {
+        out() << overview();
+        return arguments.size() < 2 ? UsageError : Success;
+    }
+    if (arguments.at(1) == u"--version" || arguments.at(1) == u"-v") {
+        out() << QStringLiteral("tillbridge-cli %1").arg(applicationVersion()) << Qt::endl;
+        return Success;
+    }
+    for (const auto &command : kSubcommands) {
+        if (arguments.at(1) != QLatin1StringView(command.group))
+            continue;
+        if (arguments.size() >= 3 && arguments.at(2) == QLatin1StringView(command.name)) {
+            // The subcommand parser sees "tillbridge-cli" followed by the subcommand's own options.
+            QStringList rest{arguments.first()};
+            rest += arguments.mid(3);
+            return command.run(rest);
+        }
+    }
+    err() << tr("Unknown command: %1").arg(arguments.mid(1, 2).join(u' ')) << Qt::endl << Qt::endl;
+    err() << overview();
+    return UsageError;
+}

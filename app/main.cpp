@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// tillbridge: the workbench. Opens (and if needed creates) the cache, then shows the main window.
+#include "core/application.h"
+#include "core/storage/cache.h"
+#include "core/storage/schemamigrator.h"
+#include "ui/mainwindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QMessageBox>
+#include <QTimer>
+#include <QTranslator>
+
+using namespace Tillbridge;
+
+namespace {
+void installTranslators(QApplication &app)
+{
+    const QLocale locale;
+    // Qt's own strings (dialog buttons), then ours. A missing catalogue simply leaves English.
+    const QList<std::pair<QString, QString>> catalogues{
+        {QStringLiteral("qtbase"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)},
+        {QStringLiteral("tillbridge_core"), QStringLiteral(":/i18n")},
+        {QStringLiteral("tillbridge_ui"), QStringLiteral(":/i18n")},
+    };
+    for (const auto &[name, folder] : catalogues) {
+        auto *translator = new QTranslator(&app);
+        if (translator->load(locale, name, QStringLiteral("_"), folder))
+            QApplication::installTranslator(translator);
+        else
+            delete translator;
+    }
+}
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    Core::setApplicationIdentity();
+    QApplication::setApplicationDisplayName(QStringLiteral("Tillbridge"));
+    qSetMessagePattern(QStringLiteral("%{time yyyy-MM-dd HH:mm:ss.zzz} %{if-category}%{category} %{endif}%{type}: "
+                                      "%{message}"));
+    installTranslators(app);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("main", "Sitoo POS to Prima ERP reconciliation workbench"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption dbOption(QStringLiteral("db"),
+                                      QApplication::translate("main", "Open this cache instead of the default one."),
+                                      QApplication::translate("main", "path"));
+    const QCommandLineOption pageOption(QStringLiteral("page"),
+                                        QApplication::translate("main", "Start on this view: %1.")
+                                            .arg(Ui::MainWindow::viewNames().join(QStringLiteral(", "))),
+                                        QApplication::translate("main", "view"));
+    const QCommandLineOption screenshotOption(
+        QStringLiteral("screenshot"),
+        QApplication::translate("main", "Save a PNG of the window once its data has loaded, then quit."),
+        QApplication::translate("main", "file"));
+    parser.addOptions({dbOption, pageOption, screenshotOption});
+    parser.process(app);
+
+    const QString path = parser.isSet(dbOption) ? parser.value(dbOption) : Core::defaultCachePath();
+    Core::DatabaseConnection::Options options;
+    options.path = path;
+    options.purpose = QStringLiteral("gui");
+    auto connection = Core::openCache(options);
+    if (!connection) {
+        QMessageBox::critical(nullptr, QApplication::translate("main", "Tillbridge cannot open its cache"),
+                              QApplication::translate("main", "%1\n\nCache: %2")
+                                  .arg(connection.errorString(), QDir::toNativeSeparators(path)));
+        return 2;
+    }
+    const int schemaVersion = Core::SchemaMigrator::currentVersion((*connection)->database()).valueOr(0);
+
+    Ui::MainWindow window(*connection, schemaVersion);
+    if (parser.isSet(pageOption)) {
+        const auto view = Ui::MainWindow::viewFromName(parser.value(pageOption));
+        if (!view) {
+            qCritical("Unknown view: %s", qPrintable(parser.value(pageOption)));
+            return 2;
+        }
+        window.showView(*view);
+    }
+    window.show();
+
+    if (parser.isSet(screenshotOption)) {
+        const QString file = parser.value(screenshotOption);
+        QObject::connect(&window, &Ui::MainWindow::refreshed, &window, [&window, file] {
+            // One more turn of the event loop so that the views have laid out the data they just received.
+            QTimer::singleShot(200, &window, [&window, file] {
+                const bool saved = window.grab().save(file);
+                QApplication::exit(saved ? 0 : 1);
+            });
+        });
+    }
+    return app.exec();
+}

@@ -1,0 +1,196 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/mainwindow.h"
+
+#include "ui/audittrail/audittrailpage.h"
+#include "ui/common/emptyviewpage.h"
+#include "ui/dashboard/dashboardpage.h"
+#include "ui/settings/settingspage.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDir>
+#include <QHBoxLayout>
+#include <QKeySequence>
+#include <QLabel>
+#include <QListWidget>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+#include <array>
+
+namespace Tillbridge::Ui {
+
+namespace {
+constexpr std::array kViewNames{"dashboard", "exceptions", "sku-diff", "tax-variance",
+                                "stock",     "audit",      "close",    "settings"};
+}
+
+MainWindow::MainWindow(Core::DatabaseConnectionPtr connection, int schemaVersion, QWidget *parent)
+    : QMainWindow(parent)
+    , m_connection(std::move(connection))
+    , m_navigation(new QListWidget(this))
+    , m_pages(new QStackedWidget(this))
+    , m_dashboard(new DashboardPage(m_connection->path(), this))
+    , m_auditTrail(new AuditTrailPage(m_connection->database(), m_connection->path(), this))
+    , m_settings(new SettingsPage(m_connection->path(), schemaVersion, this))
+{
+    setWindowTitle(tr("Tillbridge — Sitoo to Prima reconciliation"));
+
+    m_navigation->setAccessibleName(tr("Views"));
+    m_navigation->setFrameShape(QFrame::NoFrame);
+    m_navigation->setSpacing(2);
+    m_navigation->setStyleSheet(QStringLiteral("QListWidget::item { padding: 7px 10px; }"));
+
+    addView(View::Dashboard, tr("Store health"), tr("Sync health per store"), m_dashboard);
+    addView(View::Exceptions, tr("Exception queue"), tr("Quarantined orders and other exceptions to review"),
+            new EmptyViewPage(tr("Exception queue"),
+                              tr("Orders held back from Prima, with what is wrong and who owns it."),
+                              tr("No exceptions to review"),
+                              tr("Orders that fail validation — an unknown SKU, totals that do not add up, VAT "
+                                 "outside the rounding rules, an unmapped tax code or payment method — wait here "
+                                 "with an explanation, an owner and an age until someone fixes or approves them."),
+                              this));
+    addView(View::SkuDiff, tr("SKU differences"), tr("Catalogue differences between Prima and Sitoo"),
+            new EmptyViewPage(tr("SKU differences"), tr("Prima is the product master; Sitoo should match it."),
+                              tr("No catalogue comparison yet"),
+                              tr("A SKU audit compares both catalogues field by field: SKUs only in Sitoo, SKUs "
+                                 "missing from Sitoo, and prices, VAT, titles or barcodes that differ."),
+                              this));
+    addView(View::TaxVariance, tr("VAT variance"), tr("VAT differences by store, rate and day"),
+            new EmptyViewPage(tr("VAT variance"),
+                              tr("VAT on the receipts compared with what the rounding rules allow."),
+                              tr("No sales to analyse yet"),
+                              tr("Once sales are pulled, VAT differences appear here by store, rate and day, with "
+                                 "the orders behind each one."),
+                              this));
+    addView(View::Stock, tr("Stock"), tr("Available-to-sell in Prima against the level in Sitoo"),
+            new EmptyViewPage(tr("Stock"), tr("Prima's available-to-sell, as the tills see it."),
+                              tr("No stock levels yet"),
+                              tr("Stock levels appear here once Prima's available-to-sell is read: Prima against "
+                                 "Sitoo per store and SKU, with the delay of each push."),
+                              this));
+    addView(View::AuditTrail, tr("Audit trail"), tr("Every audited change, with chain verification"),
+            m_auditTrail);
+    addView(View::Close, tr("Month-end close"), tr("The close checklist for a period"),
+            new EmptyViewPage(tr("Month-end close"),
+                              tr("Every gate green, signed off, locked, and a close pack for the file."),
+                              tr("No period to close yet"),
+                              tr("The walkthrough checks that every store is synced through the period end, "
+                                 "nothing is left unposted, exceptions are cleared and takings match the ledger."),
+                              this));
+    addView(View::Settings, tr("Settings"), tr("Cache and audit settings"), m_settings);
+
+    connect(m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
+    m_navigation->setCurrentRow(0);
+
+    auto *central = new QWidget(this);
+    auto *layout = new QHBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    auto *separator = new QFrame(central);
+    separator->setFrameShape(QFrame::VLine);
+    separator->setFrameShadow(QFrame::Sunken);
+    auto *pageArea = new QWidget(central);
+    auto *pageLayout = new QVBoxLayout(pageArea);
+    pageLayout->setContentsMargins(20, 16, 20, 12);
+    pageLayout->addWidget(m_pages);
+    auto *sidebar = new QWidget(central);
+    sidebar->setBackgroundRole(QPalette::Base);
+    sidebar->setAutoFillBackground(true);
+    sidebar->setFixedWidth(210);
+    auto *sidebarLayout = new QVBoxLayout(sidebar);
+    sidebarLayout->setContentsMargins(8, 14, 8, 8);
+    auto *brand = new QLabel(QStringLiteral("Tillbridge"), sidebar);
+    QFont brandFont = brand->font();
+    brandFont.setPointSizeF(brandFont.pointSizeF() * 1.35);
+    brandFont.setBold(true);
+    brand->setFont(brandFont);
+    auto *tagline = new QLabel(tr("Sitoo POS → Prima ERP"), sidebar);
+    tagline->setForegroundRole(QPalette::PlaceholderText);
+    sidebarLayout->addWidget(brand);
+    sidebarLayout->addWidget(tagline);
+    sidebarLayout->addSpacing(14);
+    sidebarLayout->addWidget(m_navigation, 1);
+    layout->addWidget(sidebar);
+    layout->addWidget(separator);
+    layout->addWidget(pageArea, 1);
+    setCentralWidget(central);
+
+    auto *refreshAction = new QAction(tr("Refresh"), this);
+    refreshAction->setShortcut(QKeySequence::Refresh);
+    refreshAction->setToolTip(tr("Re-read every view from the cache (%1)")
+                                  .arg(QKeySequence(QKeySequence::Refresh).toString(QKeySequence::NativeText)));
+    connect(refreshAction, &QAction::triggered, this, &MainWindow::refresh);
+    addAction(refreshAction);
+    for (int i = 0; i < m_pages->count(); ++i) {
+        auto *jump = new QAction(this);
+        jump->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+        connect(jump, &QAction::triggered, this, [this, i] { m_navigation->setCurrentRow(i); });
+        addAction(jump);
+    }
+
+    auto *cacheLabel = new QLabel(tr("Cache: %1 · schema %2")
+                                      .arg(QDir::toNativeSeparators(m_connection->path()))
+                                      .arg(schemaVersion),
+                                  this);
+    statusBar()->addPermanentWidget(cacheLabel);
+
+    connect(m_dashboard, &DashboardPage::refreshed, this, &MainWindow::refreshed);
+    connect(m_dashboard, &DashboardPage::loadFailed, this, &MainWindow::showLoadError);
+    resize(1440, 900);
+    refresh();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::addView(View view, const QString &label, const QString &accessibleDescription, QWidget *page)
+{
+    Q_ASSERT(m_pages->count() == int(view));
+    auto *item = new QListWidgetItem(label, m_navigation);
+    item->setToolTip(accessibleDescription);
+    item->setData(Qt::AccessibleDescriptionRole, accessibleDescription);
+    m_pages->addWidget(page);
+}
+
+void MainWindow::showView(View view)
+{
+    m_navigation->setCurrentRow(int(view));
+}
+
+MainWindow::View MainWindow::currentView() const
+{
+    return View(m_pages->currentIndex());
+}
+
+std::optional<MainWindow::View> MainWindow::viewFromName(const QString &name)
+{
+    for (std::size_t i = 0; i < kViewNames.size(); ++i) {
+        if (name == QLatin1StringView(kViewNames[i]))
+            return View(i);
+    }
+    return std::nullopt;
+}
+
+QStringList MainWindow::viewNames()
+{
+    QStringList names;
+    for (const char *name : kViewNames)
+        names.append(QString::fromLatin1(name));
+    return names;
+}
+
+void MainWindow::refresh()
+{
+    statusBar()->clearMessage();
+    m_dashboard->refresh();
+    m_auditTrail->reload();
+}
+
+void MainWindow::showLoadError(const QString &message)
+{
+    statusBar()->showMessage(message);
+}
+
+} // namespace Tillbridge::Ui

@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/storage/databaseconnection.h"
+
+#include <QMainWindow>
+
+class QListWidget;
+class QStackedWidget;
+
+namespace Tillbridge::Ui {
+
+class AuditTrailPage;
+class DashboardPage;
+class SettingsPage;
+
+/** The workbench: a navigation list of the views finance, retail ops and controllers work in, and the views. */
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    enum class View { Dashboard, Exceptions, SkuDiff, TaxVariance, Stock, AuditTrail, Close, Settings };
+
+    /** `connection` is the GUI thread's own connection to the (already migrated) cache at `databasePath`. */
+    MainWindow(Core::DatabaseConnectionPtr connection, int schemaVersion, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    void showView(View view);
+    View currentView() const;
+
+    /** Stable names for the command line ("dashboard", "audit", ...); nullopt for an unknown name. */
+    static std::optional<View> viewFromName(const QString &name);
+    static QStringList viewNames();
+
+    DashboardPage *dashboardPage() const { return m_dashboard; }
+    AuditTrailPage *auditTrailPage() const { return m_auditTrail; }
+    SettingsPage *settingsPage() const { return m_settings; }
+
+public Q_SLOTS:
+    /** Re-reads every view from the cache; refreshed() follows once the dashboard has its figures. */
+    void refresh();
+
+Q_SIGNALS:
+    void refreshed();
+
+private:
+    void addView(View view, const QString &label, const QString &accessibleDescription, QWidget *page);
+    void showLoadError(const QString &message);
+
+    Core::DatabaseConnectionPtr m_connection;
+    QListWidget *m_navigation;
+    QStackedWidget *m_pages;
+    DashboardPage *m_dashboard;
+    AuditTrailPage *m_auditTrail;
+    SettingsPage *m_settings;
+};
+
+} // namespace Tillbridge::Ui

@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+
+namespace Tillbridge::Ui {
+
+/** Settings: where the cache lives and how it is protected; exporting the audit anchor. */
+class SettingsPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    SettingsPage(QString databasePath, int schemaVersion, QWidget *parent = nullptr);
+
+    /** Verifies the chain in the background and writes its head to `fileName`; anchorExported() follows. */
+    void exportAnchor(const QString &fileName);
+
+Q_SIGNALS:
+    void anchorExported(bool ok, const QString &message);
+
+private:
+    void chooseAnchorFile();
+
+    QString m_databasePath;
+    QPushButton *m_exportAnchor;
+    QLabel *m_anchorStatus;
+};
+
+} // namespace Tillbridge::Ui
