@@ -12,6 +12,7 @@
 #include <QSqlQuery>
 
 #include <limits>
+#include <utility>
 
 namespace Tillbridge::Core {
 
@@ -82,11 +83,22 @@ void AuditTrailModel::setFilterText(const QString &text)
 
 void AuditTrailModel::reload()
 {
+    // The first page is read inside the reset, so that views (and QAbstractItemModelTester) reacting to
+    // modelReset by fetching more never see rows inserted while the reset is still being announced.
     beginResetModel();
+    const QScopedValueRollback guard(m_fetching, true);
     m_rows.clear();
     m_atEnd = false;
+    if (auto page = loadPage(std::numeric_limits<qint64>::max())) {
+        m_rows = *page;
+        m_atEnd = m_rows.size() < kPageSize;
+    } else {
+        m_atEnd = true;
+        m_lastError = page.errorString();
+    }
     endResetModel();
-    fetchMore({});
+    if (!m_lastError.isEmpty())
+        Q_EMIT loadFailed(std::exchange(m_lastError, QString()));
 }
 
 int AuditTrailModel::rowCount(const QModelIndex &parent) const
@@ -110,25 +122,37 @@ void AuditTrailModel::fetchMore(const QModelIndex &parent)
         return;
     // Views and QAbstractItemModelTester call fetchMore() from inside our own insert notifications.
     const QScopedValueRollback guard(m_fetching, true);
+    auto page = loadPage(m_rows.isEmpty() ? std::numeric_limits<qint64>::max() : m_rows.constLast().seq);
+    if (!page) {
+        m_atEnd = true;
+        Q_EMIT loadFailed(page.errorString());
+        return;
+    }
+    m_atEnd = page->size() < kPageSize;
+    if (page->isEmpty())
+        return;
+    beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + page->size() - 1));
+    m_rows.append(*page);
+    endInsertRows();
+}
 
-    const qint64 afterSeq = m_rows.isEmpty() ? std::numeric_limits<qint64>::max() : m_rows.constLast().seq;
+Result<QList<AuditTrailModel::Row>> AuditTrailModel::loadPage(qint64 beforeSeq) const
+{
     const QString pattern = m_filterText.isEmpty() ? QString() : likePattern(m_filterText);
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
     query.prepare(QStringLiteral(
         "SELECT seq, occurred_at, actor, action, entity_type, entity_id, details, hash FROM audit_events "
-        "WHERE seq < :after AND (:all = 1 OR action LIKE :p ESCAPE '\\' OR actor LIKE :p ESCAPE '\\' "
+        "WHERE seq < :before AND (:all = 1 OR action LIKE :p ESCAPE '\\' OR actor LIKE :p ESCAPE '\\' "
         "OR entity_type LIKE :p ESCAPE '\\' OR entity_id LIKE :p ESCAPE '\\' OR details LIKE :p ESCAPE '\\') "
         "ORDER BY seq DESC LIMIT :limit"));
-    query.bindValue(QStringLiteral(":after"), afterSeq);
+    query.bindValue(QStringLiteral(":before"), beforeSeq);
     query.bindValue(QStringLiteral(":all"), m_filterText.isEmpty() ? 1 : 0);
     query.bindValue(QStringLiteral(":p"), pattern);
     query.bindValue(QStringLiteral(":limit"), kPageSize);
     if (!query.exec()) {
         qCWarning(lcAudit) << "audit trail page:" << query.lastError().text();
-        m_atEnd = true;
-        Q_EMIT loadFailed(tr("The audit trail could not be read: %1").arg(query.lastError().text()));
-        return;
+        return Error{ErrorCode::Database, tr("The audit trail could not be read: %1").arg(query.lastError().text())};
     }
     QList<Row> page;
     while (query.next()) {
@@ -143,12 +167,7 @@ void AuditTrailModel::fetchMore(const QModelIndex &parent)
         page.append(row);
     }
     query.finish(); // release the read snapshot at once
-    m_atEnd = page.size() < kPageSize;
-    if (page.isEmpty())
-        return;
-    beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + page.size() - 1));
-    m_rows.append(page);
-    endInsertRows();
+    return page;
 }
 
 QVariant AuditTrailModel::data(const QModelIndex &index, int role) const

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/result.h"
+
 #include <QAbstractTableModel>
 #include <QDateTime>
 #include <QList>
@@ -62,8 +64,11 @@ private:
         QString hash;
     };
 
+    Result<QList<Row>> loadPage(qint64 beforeSeq) const;
+
     QSqlDatabase m_db;
     QString m_filterText;
+    QString m_lastError;
     QList<Row> m_rows;
     bool m_atEnd = false;
     bool m_fetching = false;

@@ -1,0 +1,194 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// tillbridge-cli end to end: exit codes and output of `audit verify`, `audit export-head` and `db migrate`.
+#include "core/storage/auditchain.h"
+#include "core/storage/databaseconnection.h"
+#include "core/storage/dbtransaction.h"
+
+#include "tests/testutils/tempcache.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace Tillbridge::Core;
+using Tillbridge::Test::TempCache;
+
+namespace {
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Run cli(const QStringList &arguments)
+{
+    QProcess process;
+    process.start(QStringLiteral(TILLBRIDGE_CLI), arguments);
+    Run run;
+    if (!process.waitForFinished(60000) || process.exitStatus() != QProcess::NormalExit)
+        return run;
+    run.exitCode = process.exitCode();
+    run.out = QString::fromUtf8(process.readAllStandardOutput());
+    run.err = QString::fromUtf8(process.readAllStandardError());
+    return run;
+}
+
+void tamper(const QString &path, const QString &statement)
+{
+    DatabaseConnection::Options options;
+    options.path = path;
+    auto connection = DatabaseConnection::open(options);
+    QVERIFY(connection.ok());
+    QSqlQuery query((*connection)->database());
+    for (const char *name : {"audit_events_no_update", "audit_events_no_delete", "audit_events_extend_head"})
+        QVERIFY(query.exec(QStringLiteral("DROP TRIGGER %1").arg(QLatin1StringView(name))));
+    QVERIFY(query.exec(statement));
+}
+
+void appendEvents(const TempCache &cache, int count)
+{
+    auto connection = cache.open();
+    QVERIFY(connection.ok());
+    DbTransaction tx((*connection)->database());
+    for (int i = 0; i < count; ++i) {
+        AuditEvent event;
+        event.actor = QStringLiteral("system");
+        event.action = QStringLiteral("order.posted");
+        event.entityType = QStringLiteral("order");
+        event.entityId = QString::number(i);
+        QVERIFY(AuditChain::append(tx, event).ok());
+    }
+    QVERIFY(tx.commit().ok());
+}
+} // namespace
+
+class tst_Cli : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void versionAndUsage();
+    void migrateCreatesACache();
+    void verifyIntactChain();
+    void verifyNamesTheFirstBadEntry();
+    void anchorCatchesTruncation();
+    void missingCacheIsAConfigurationError();
+};
+
+void tst_Cli::versionAndUsage()
+{
+    const Run version = cli({QStringLiteral("--version")});
+    QCOMPARE(version.exitCode, 0);
+    QVERIFY(version.out.startsWith(u"tillbridge-cli 0."));
+
+    const Run none = cli({});
+    QCOMPARE(none.exitCode, 2);
+    QVERIFY(none.out.contains(u"audit verify"));
+
+    const Run unknown = cli({QStringLiteral("frobnicate")});
+    QCOMPARE(unknown.exitCode, 2);
+    QVERIFY(unknown.err.contains(u"Unknown command"));
+
+    const Run help = cli({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--help")});
+    QCOMPARE(help.exitCode, 0);
+    QVERIFY(help.out.contains(u"--anchor"));
+
+    const Run badOption = cli({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--nope")});
+    QCOMPARE(badOption.exitCode, 2);
+}
+
+void tst_Cli::migrateCreatesACache()
+{
+    TempCache cache;
+    const Run run = cli({QStringLiteral("db"), QStringLiteral("migrate"), QStringLiteral("--db"), cache.path()});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.out.contains(u"schema version 4"), qPrintable(run.out));
+    QVERIFY(QFile::exists(cache.path()));
+}
+
+void tst_Cli::verifyIntactChain()
+{
+    TempCache cache;
+    appendEvents(cache, 250);
+    auto connection = cache.open();
+    QVERIFY(connection.ok());
+    const auto head = AuditChain::head((*connection)->database());
+
+    const Run run = cli({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--db"), cache.path()});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.out.contains(QStringLiteral("Audit trail intact: %1 entries.").arg(head->seq)), qPrintable(run.out));
+    QVERIFY(run.out.contains(QString::fromLatin1(head->hash)));
+
+    const Run json = cli({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--db"), cache.path(),
+                          QStringLiteral("--json")});
+    QCOMPARE(json.exitCode, 0);
+    const QJsonObject object = QJsonDocument::fromJson(json.out.toUtf8()).object();
+    QCOMPARE(object.value(u"intact").toBool(), true);
+    QCOMPARE(object.value(u"head_seq").toInteger(), head->seq);
+    QCOMPARE(object.value(u"head_hash").toString(), QString::fromLatin1(head->hash));
+}
+
+void tst_Cli::verifyNamesTheFirstBadEntry()
+{
+    TempCache cache;
+    appendEvents(cache, 100);
+    tamper(cache.path(), QStringLiteral("UPDATE audit_events SET entity_id = '99' WHERE seq = 42"));
+
+    const Run run = cli({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--db"), cache.path()});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.out.contains(u"First bad entry: 42 (modified)"), qPrintable(run.out));
+
+    const Run json = cli({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--db"), cache.path(),
+                          QStringLiteral("--json")});
+    QCOMPARE(json.exitCode, 1);
+    const QJsonObject object = QJsonDocument::fromJson(json.out.toUtf8()).object();
+    QCOMPARE(object.value(u"first_bad_seq").toInteger(), qint64(42));
+    QCOMPARE(object.value(u"problem").toString(), QStringLiteral("modified"));
+
+    // A broken chain's head is never exported as an anchor.
+    const Run exported = cli({QStringLiteral("audit"), QStringLiteral("export-head"), QStringLiteral("--db"),
+                              cache.path()});
+    QCOMPARE(exported.exitCode, 1);
+    QVERIFY(exported.err.contains(u"does not verify"));
+}
+
+void tst_Cli::anchorCatchesTruncation()
+{
+    TempCache cache;
+    appendEvents(cache, 30);
+    const QString anchorFile = cache.dirPath() + QStringLiteral("/anchor.json");
+    const Run exported = cli({QStringLiteral("audit"), QStringLiteral("export-head"), QStringLiteral("--db"),
+                              cache.path(), QStringLiteral("--out"), anchorFile});
+    QCOMPARE(exported.exitCode, 0);
+    const auto anchor = AuditAnchor::load(anchorFile);
+    QVERIFY(anchor.ok());
+    QCOMPARE(anchor->seq, qint64(34));
+
+    tamper(cache.path(), QStringLiteral("DELETE FROM audit_events WHERE seq > 31"));
+    const Run withoutAnchor = cli({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--db"),
+                                   cache.path()});
+    QCOMPARE(withoutAnchor.exitCode, 0); // consistent in itself: only the anchor can tell
+    const Run withAnchor = cli({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--db"),
+                                cache.path(), QStringLiteral("--anchor"), anchorFile});
+    QCOMPARE(withAnchor.exitCode, 1);
+    QVERIFY2(withAnchor.out.contains(u"First bad entry: 32 (truncated)"), qPrintable(withAnchor.out));
+}
+
+void tst_Cli::missingCacheIsAConfigurationError()
+{
+    TempCache cache;
+    const QString missing = cache.dirPath() + QStringLiteral("/nothing-here.sqlite");
+    const Run run = cli({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--db"), missing});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY(run.err.contains(u"There is no cache"));
+    QVERIFY(!QFile::exists(missing)); // a check never creates what it checks
+    const Run noDb = cli({QStringLiteral("audit"), QStringLiteral("verify")});
+    QCOMPARE(noDb.exitCode, 2);
+    QVERIFY(noDb.err.contains(u"--db"));
+}
+
+QTEST_GUILESS_MAIN(tst_Cli)
+#include "tst_cli.moc"
