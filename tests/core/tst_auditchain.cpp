@@ -5,6 +5,7 @@
 #include "core/storage/databaseconnection.h"
 #include "core/storage/dbtransaction.h"
 
+#include "tests/testutils/sqltestutils.h"
 #include "tests/testutils/tempcache.h"
 
 #include <QFile>
@@ -14,24 +15,12 @@
 
 using namespace Tillbridge::Core;
 using Tillbridge::Test::TempCache;
+using Tillbridge::Test::dropAuditTriggers;
+using Tillbridge::Test::execSql;
+using Tillbridge::Test::openRaw;
 
 namespace {
 constexpr int kEvents = 10000;
-
-bool exec(const QSqlDatabase &db, const QString &sql)
-{
-    QSqlQuery query(db);
-    const bool ok = query.exec(sql);
-    if (!ok)
-        qWarning() << sql << query.lastError().text();
-    return ok;
-}
-
-void dropTriggers(const QSqlDatabase &db)
-{
-    for (const char *name : {"audit_events_no_update", "audit_events_no_delete", "audit_events_extend_head"})
-        exec(db, QStringLiteral("DROP TRIGGER %1").arg(QLatin1StringView(name)));
-}
 
 AuditEvent sampleEvent(int i)
 {
@@ -86,7 +75,7 @@ void tst_AuditChain::initTestCase()
     m_headHash = head->hash;
     QCOMPARE(m_head, migrations + kEvents);
     // Fold the WAL into the main file so that a plain file copy is a complete database.
-    QVERIFY(exec(db, QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")));
+    QVERIFY(execSql(db, QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")));
 }
 
 QString tst_AuditChain::tamperedCopy(const QString &name)
@@ -224,12 +213,10 @@ void tst_AuditChain::tamperIsDetected()
 
     const QString path = tamperedCopy(QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-'));
     QVERIFY(!path.isEmpty());
-    DatabaseConnection::Options options;
-    options.path = path;
-    auto connection = DatabaseConnection::open(options);
-    QVERIFY(connection.ok());
-    const QSqlDatabase db = (*connection)->database();
-    dropTriggers(db);
+    const auto connection = openRaw(path);
+    QVERIFY(connection);
+    const QSqlDatabase db = connection->database();
+    QVERIFY(dropAuditTriggers(db));
     for (const QString &statement : statements) {
         if (statement.startsWith(u"FORGE ")) {
             // A forged entry that links correctly to its predecessor and carries a correct hash of its own.
@@ -252,7 +239,7 @@ void tst_AuditChain::tamperIsDetected()
             }
             QVERIFY2(query.exec(), qPrintable(query.lastError().text()));
         } else {
-            QVERIFY(exec(db, statement));
+            QVERIFY(execSql(db, statement));
         }
     }
 
@@ -267,13 +254,11 @@ void tst_AuditChain::tamperIsDetected()
 void tst_AuditChain::truncationNeedsTheAnchor()
 {
     const QString path = tamperedCopy(QStringLiteral("truncated"));
-    DatabaseConnection::Options options;
-    options.path = path;
-    auto connection = DatabaseConnection::open(options);
-    QVERIFY(connection.ok());
-    const QSqlDatabase db = (*connection)->database();
-    dropTriggers(db);
-    QVERIFY(exec(db, QStringLiteral("DELETE FROM audit_events WHERE seq > %1").arg(m_head - 25)));
+    const auto connection = openRaw(path);
+    QVERIFY(connection);
+    const QSqlDatabase db = connection->database();
+    QVERIFY(dropAuditTriggers(db));
+    QVERIFY(execSql(db, QStringLiteral("DELETE FROM audit_events WHERE seq > %1").arg(m_head - 25)));
 
     // Without an anchor, removing entries from the end leaves a chain that is consistent in itself.
     const auto unanchored = AuditChain::verify(db);

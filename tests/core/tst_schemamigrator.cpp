@@ -4,6 +4,7 @@
 #include "core/storage/databaseconnection.h"
 #include "core/storage/schemamigrator.h"
 
+#include "tests/testutils/sqltestutils.h"
 #include "tests/testutils/tempcache.h"
 
 #include <QSqlError>
@@ -16,11 +17,7 @@ using Tillbridge::Test::TempCache;
 namespace {
 DatabaseConnectionPtr rawConnection(const TempCache &cache)
 {
-    DatabaseConnection::Options options;
-    options.path = cache.path();
-    options.purpose = QStringLiteral("raw");
-    auto connection = DatabaseConnection::open(options);
-    return connection ? *connection : nullptr;
+    return Tillbridge::Test::openRaw(cache.path());
 }
 
 // The full schema as text: every table, index and trigger definition, in name order.
@@ -34,24 +31,10 @@ QStringList schemaOf(const QSqlDatabase &db)
                       + query.value(2).toString().simplified());
     return schema;
 }
-
-qint64 scalar(const QSqlDatabase &db, const QString &sql)
-{
-    QSqlQuery query(db);
-    if (!query.exec(sql) || !query.next())
-        return -1;
-    return query.value(0).toLongLong();
-}
-
-bool exec(const QSqlDatabase &db, const QString &sql)
-{
-    QSqlQuery query(db);
-    const bool ok = query.exec(sql);
-    if (!ok)
-        qWarning() << sql << query.lastError().text();
-    return ok;
-}
 } // namespace
+
+using Tillbridge::Test::execSql;
+using Tillbridge::Test::scalar;
 
 class tst_SchemaMigrator : public QObject
 {
@@ -121,7 +104,7 @@ void tst_SchemaMigrator::fromEveryEarlierVersion()
     QCOMPARE(SchemaMigrator::currentVersion(db->database()).value(), startVersion);
 
     // Data written at the earlier version survives the upgrade.
-    QVERIFY(exec(db->database(),
+    QVERIFY(execSql(db->database(),
                  QStringLiteral("INSERT INTO stores (sitoo_account, sitoo_store_id, name, currency, country_code, "
                                 "tax_regime, time_zone, created_at, updated_at) VALUES ('90001', '200', "
                                 "'Concept Store', 'SEK', 'SE', 'SE', 'Europe/Stockholm', '2026-11-01T00:00:00.000Z', "
@@ -153,7 +136,7 @@ void tst_SchemaMigrator::refusesACacheFromANewerVersion()
     auto db = cache.open();
     QVERIFY(db.ok());
     const int newer = SchemaMigrator::latestVersion() + 1;
-    QVERIFY(exec((*db)->database(),
+    QVERIFY(execSql((*db)->database(),
                  QStringLiteral("INSERT INTO schema_version (version, description, applied_at) VALUES "
                                 "(%1, 'from the future', '2030-01-01T00:00:00.000Z')")
                      .arg(newer)));
@@ -171,7 +154,7 @@ void tst_SchemaMigrator::aFailedMigrationLeavesTheEarlierVersionIntact()
     QVERIFY(db);
     QVERIFY(SchemaMigrator::migrate(db->database(), 1).ok());
     // A table in the way makes migration 2 fail half-way (after it created raw_orders).
-    QVERIFY(exec(db->database(), QStringLiteral("CREATE TABLE pos_order_lines (x INTEGER)")));
+    QVERIFY(execSql(db->database(), QStringLiteral("CREATE TABLE pos_order_lines (x INTEGER)")));
     const Status status = SchemaMigrator::migrate(db->database());
     QVERIFY(!status.ok());
     QCOMPARE(status.error().code, ErrorCode::Schema);

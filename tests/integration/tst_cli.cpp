@@ -4,12 +4,12 @@
 #include "core/storage/databaseconnection.h"
 #include "core/storage/dbtransaction.h"
 
+#include "tests/testutils/sqltestutils.h"
 #include "tests/testutils/tempcache.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
-#include <QSqlQuery>
 #include <QTest>
 
 using namespace Tillbridge::Core;
@@ -38,14 +38,10 @@ Run cli(const QStringList &arguments)
 
 void tamper(const QString &path, const QString &statement)
 {
-    DatabaseConnection::Options options;
-    options.path = path;
-    auto connection = DatabaseConnection::open(options);
-    QVERIFY(connection.ok());
-    QSqlQuery query((*connection)->database());
-    for (const char *name : {"audit_events_no_update", "audit_events_no_delete", "audit_events_extend_head"})
-        QVERIFY(query.exec(QStringLiteral("DROP TRIGGER %1").arg(QLatin1StringView(name))));
-    QVERIFY(query.exec(statement));
+    const auto connection = Tillbridge::Test::openRaw(path);
+    QVERIFY(connection);
+    QVERIFY(Tillbridge::Test::dropAuditTriggers(connection->database()));
+    QVERIFY(Tillbridge::Test::execSql(connection->database(), statement));
 }
 
 void appendEvents(const TempCache &cache, int count)
