@@ -44,6 +44,7 @@ struct PosOrderLine
     std::optional<PosDiscount> discount;
     std::optional<int> originalLineIndex; ///< for refunds: the line of the sale being returned
     QString returnReasonCode;
+    std::optional<Decimal> unitQuantity; ///< Sitoo decimalunitquantity (weight/measure items); empty for plain units
 };
 
 /** One tender on a receipt (card, cash, gift card, Swish, ...). Negative on refunds. */
@@ -53,6 +54,7 @@ struct PosPayment
     QString methodName; ///< Sitoo payment type name, mapped to a Prima tender
     Money amount;
     QString reference;  ///< PSP or terminal reference (never card numbers)
+    std::optional<int> originalPaymentIndex; ///< refunds: pos-originalsales-payment-index, the sale's tender
 };
 
 /**
@@ -80,6 +82,13 @@ struct PosOrder
     QList<PosOrderLine> lines;
     QList<PosPayment> payments;
     QByteArray rawPayloadSha256; ///< reference to the raw payload row
+    qint64 eshopId = 0;          ///< Sitoo site (eshopid); 0 when Sitoo did not send it
+    QString externalId;          ///< Sitoo externalid, empty when null
+    std::optional<qint64> creditOrderId;  ///< Sitoo creditorderid (0/null: none); originalOrderId is the resolved link
+    std::optional<int> orderStateId;      ///< raw Sitoo orderstateid (0 open, 10 closed, 20 cancelled, -1 abandoned)
+    std::optional<int> paymentStateId;    ///< raw Sitoo paymentstateid (20 = successful); unknown values kept
+    std::optional<int> orderTypeId;       ///< raw Sitoo ordertypeid (10 order, 100 booking, 110 parked)
+    Money salesTax;              ///< US sales tax (moneyfinal_salestax); zero for VAT regimes. Part of totalGross
 };
 
 } // namespace Tillbridge::Core
