@@ -19,6 +19,8 @@ enum class ErrorCode {
     NotFound,
     Io,
     Keychain,
+    Network,          ///< the server could not be reached, did not answer in time, or failed TLS verification
+    Remote,           ///< the server answered with an error
     Tampered,         ///< the audit chain does not verify
     PermissionDenied, ///< a rule (such as maker-checker) forbids the action
 };

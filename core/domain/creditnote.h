@@ -35,6 +35,11 @@ struct CreditNote
     QList<SalesOrderPayment> refunds;
     Money roundingAmount;
     Money total;
+    QString registerId;
+    QString receiptNo;
+    QDateTime orderedAt;    ///< POS transaction time (UTC)
+    bool pricesIncludeTax = true;
+    TaxMode taxMode = TaxMode::SourceAuthoritative;
 };
 
 } // namespace Tillbridge::Core

@@ -4,6 +4,7 @@
 #include "core/money/money.h"
 
 #include <QDate>
+#include <QDateTime>
 #include <QList>
 #include <QString>
 
@@ -20,6 +21,13 @@ struct SalesOrderLine
     Money lineVat;
     QString taxCode;
     QString promotionCode;
+    /**
+     * Price of one unit before the line discount, in the order's price basis (VAT-inclusive when
+     * pricesIncludeTax). Prima checks quantity x unitPrice - discount against the line's gross (or net) amount.
+     * When not set, unitNetPrice is sent instead.
+     */
+    Money unitPrice;
+    Money discount; ///< line discount in the order's price basis; not set means none
 };
 
 /** A tender on the sales order, in Prima's tender codes. */
@@ -27,6 +35,13 @@ struct SalesOrderPayment
 {
     QString tender;
     Money amount;
+    QString reference; ///< PSP or terminal reference (never a card number)
+};
+
+/** Whose VAT wins in Prima (prima-gateway.md §3.1). */
+enum class TaxMode {
+    SourceAuthoritative, ///< Prima keeps the POS tax and reports its own difference as taxAdjustment
+    ErpRecalculate,      ///< Prima recomputes and rejects differences beyond its tolerance (TAX_MISMATCH)
 };
 
 /** One POS sale as it is posted to Prima. `externalRef` is unique in Prima and identifies the Sitoo order. */
@@ -41,6 +56,11 @@ struct SalesOrder
     QList<SalesOrderPayment> payments;
     Money roundingAmount;   ///< cash rounding, posted to its own account
     Money total;
+    QString registerId;     ///< POS register (Sitoo register key)
+    QString receiptNo;      ///< receipt number printed for the customer
+    QDateTime orderedAt;    ///< POS transaction time (UTC)
+    bool pricesIncludeTax = true; ///< the price basis of unitPrice and discount
+    TaxMode taxMode = TaxMode::SourceAuthoritative;
 };
 
 } // namespace Tillbridge::Core

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QDate>
 #include <QDateTime>
 #include <QString>
 
@@ -19,6 +20,7 @@ struct StockLevel
     qint64 availableToSell = 0;
     qint64 version = 0;
     QDateTime observedAt;
+    QDate nextAvailableDate; ///< when available-to-sell is 0: Prima's expected restock date; null if none
 };
 
 } // namespace Tillbridge::Core

@@ -12,6 +12,8 @@
 #include <QSslError>
 #include <QTimer>
 
+#include <cstring>
+
 namespace Tillbridge::Core {
 
 namespace {
@@ -23,6 +25,41 @@ QByteArray findHeader(const HttpHeaders &headers, const QByteArray &name)
     }
     return {};
 }
+
+/**
+ * The body of a request that must not be sent twice. Qt re-sends a buffered request by itself when a connection
+ * closes before any answer byte (it treats that as a stale keep-alive connection); for a POST that may already have
+ * been committed, that is a silent duplicate. A sequential device that cannot rewind makes Qt give up instead
+ * (ContentReSendError), which we report as an unknown outcome for the caller to settle by look-up.
+ */
+class SingleShotBody final : public QIODevice
+{
+public:
+    SingleShotBody(QByteArray data, QObject *parent)
+        : QIODevice(parent)
+        , m_data(std::move(data))
+    {
+        open(QIODevice::ReadOnly);
+    }
+    bool isSequential() const override { return true; }
+    bool reset() override { return false; }
+    bool atEnd() const override { return m_position >= m_data.size(); }
+    qint64 bytesAvailable() const override { return m_data.size() - m_position + QIODevice::bytesAvailable(); }
+
+protected:
+    qint64 readData(char *out, qint64 maxSize) override
+    {
+        const qint64 count = std::min<qint64>(maxSize, m_data.size() - m_position);
+        std::memcpy(out, m_data.constData() + m_position, size_t(count));
+        m_position += count;
+        return count;
+    }
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+    QByteArray m_data;
+    qint64 m_position = 0;
+};
 
 HttpResponse::Outcome outcomeOf(QNetworkReply::NetworkError error)
 {
@@ -110,7 +147,16 @@ void HttpClient::attempt(std::shared_ptr<Call> call)
         request.setSslConfiguration(tls);
     }
 
-    QNetworkReply *reply = m_network->sendCustomRequest(request, call->request.method, call->request.body);
+    QNetworkReply *reply = nullptr;
+    if (call->request.isRetrySafe()) {
+        reply = m_network->sendCustomRequest(request, call->request.method, call->request.body);
+    } else {
+        request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+        request.setHeader(QNetworkRequest::ContentLengthHeader, call->request.body.size());
+        auto *body = new SingleShotBody(call->request.body, nullptr);
+        reply = m_network->sendCustomRequest(request, call->request.method, body);
+        body->setParent(reply);
+    }
     auto timedOut = std::make_shared<bool>(false);
     auto tlsErrors = std::make_shared<QStringList>();
     auto *timer = new QTimer(reply);

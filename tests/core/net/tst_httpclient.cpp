@@ -43,6 +43,7 @@ private Q_SLOTS:
     void writeThatMayHaveCommittedIsNotResent();
     void timeoutIsAnUnknownOutcomeForAWrite();
     void resetReadIsRetried();
+    void resetWriteIsNeverResentSilently();
     void clientErrorIsNotRetried();
     void connectionRefusedIsRetriedUpToTheBudget();
     void callbackNeverOutlivesItsContext();
@@ -154,6 +155,23 @@ void tst_HttpClient::resetReadIsRetried()
     QVERIFY2(response->attempts >= 2, qPrintable(QString::number(response->attempts)));
     QCOMPARE(m_server->received().size(), 5);
     QCOMPARE(m_clock->requestedDelays().size(), response->attempts - 1);
+}
+
+void tst_HttpClient::resetWriteIsNeverResentSilently()
+{
+    // Qt would quietly send a buffered POST again after a reset; a write that may have been committed must instead
+    // come back as an unknown outcome, having reached the server exactly once.
+    m_server->setScript({Step::close(), Step::respond(201)});
+    HttpRequest request;
+    request.method = "POST";
+    request.url = m_server->url(QStringLiteral("/prima/v1/sales-orders"));
+    request.body = R"({"externalRef":"sitoo:90001:20001"})";
+    const auto response = run(*m_client, *m_clock, request);
+    QVERIFY(response);
+    QVERIFY2(response->isUnknownOutcome(), qPrintable(response->errorString));
+    QCOMPARE(response->attempts, 1);
+    QCOMPARE(m_server->received().size(), 1);
+    QCOMPARE(m_server->received().first().body, request.body);
 }
 
 void tst_HttpClient::clientErrorIsNotRetried()
