@@ -2,6 +2,9 @@
 // tillbridge-cli: the headless composition root. Subcommands parse their own options; the work is done in core.
 // Exit status: 0 success, 1 findings or failed checks, 2 usage or configuration error (product.md).
 #include "core/application.h"
+#include "core/sandbox/demosandbox.h"
+#include "core/sandbox/prima/primaemulatorconfig.h"
+#include "core/sandbox/scenario/scenario.h"
 #include "core/storage/auditchain.h"
 #include "core/storage/cache.h"
 #include "core/storage/databaseconnection.h"
@@ -13,7 +16,14 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSocketNotifier>
+#include <QTemporaryDir>
 #include <QTextStream>
+#include <QTimer>
+
+#include <csignal>
+#include <sys/socket.h>
+#include <unistd.h>
 
 using namespace Tillbridge::Core;
 
@@ -195,6 +205,143 @@ int dbMigrate(const QStringList &arguments)
     return Success;
 }
 
+/**
+ * Ctrl+C and SIGTERM end the event loop cleanly (the ledger is closed, not cut off). A signal handler may only do
+ * async-signal-safe things, so it writes a byte to a socket that the event loop watches (the self-pipe trick).
+ */
+void quitOnTerminationSignals()
+{
+    static int fds[2] = {-1, -1};
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, fds) != 0)
+        return;
+    auto *notifier = new QSocketNotifier(fds[1], QSocketNotifier::Read, QCoreApplication::instance());
+    QObject::connect(notifier, &QSocketNotifier::activated, QCoreApplication::instance(), [] {
+        char byte = 0;
+        [[maybe_unused]] const auto read = ::read(fds[1], &byte, 1);
+        QCoreApplication::quit();
+    });
+    auto handler = [](int) {
+        const char byte = 1;
+        [[maybe_unused]] const auto written = ::write(fds[0], &byte, 1);
+    };
+    std::signal(SIGINT, handler);
+    std::signal(SIGTERM, handler);
+}
+
+int sandbox(const QStringList &arguments)
+{
+    using namespace Tillbridge::Sandbox;
+    QCommandLineParser parser;
+    const QCommandLineOption seed(QStringLiteral("seed"), tr("Seed of the generated scenario and fault schedule."),
+                                  tr("number"), QStringLiteral("1"));
+    const QCommandLineOption stores(QStringLiteral("stores"), tr("Number of stores (UK and Sweden alternate)."),
+                                    tr("count"), QStringLiteral("4"));
+    const QCommandLineOption days(QStringLiteral("days"), tr("Trading days of sales."), tr("count"),
+                                  QStringLiteral("7"));
+    const QCommandLineOption defects(QStringLiteral("defect-rate"),
+                                     tr("Share of orders with a realistic defect, 0 to 1."), tr("rate"),
+                                     QStringLiteral("0.05"));
+    const QCommandLineOption faults(QStringLiteral("faults"),
+                                    tr("Prima fault schedule, e.g. \"500-before=0.05,hang=0.02,429=0.05\"."),
+                                    tr("spec"));
+    const QCommandLineOption idempotency(QStringLiteral("prima-idempotency"),
+                                         tr("How Prima treats repeated writes: keys, unique-ref or none."), tr("mode"),
+                                         QStringLiteral("keys"));
+    const QCommandLineOption sitooPort(QStringLiteral("sitoo-port"), tr("Port for Sitoo (0: any free port)."),
+                                       tr("port"), QStringLiteral("0"));
+    const QCommandLineOption primaPort(QStringLiteral("prima-port"), tr("Port for Prima (0: any free port)."),
+                                       tr("port"), QStringLiteral("0"));
+    const QCommandLineOption dataDir(QStringLiteral("data-dir"),
+                                     tr("Folder for Prima's ledger (default: a temporary folder)."), tr("path"));
+    const QCommandLineOption json(QStringLiteral("json"), tr("Print the addresses and credentials as one JSON line."));
+    const QCommandLineOption duration(QStringLiteral("duration"), tr("Stop after this many seconds."), tr("seconds"));
+    parser.addOptions({seed, stores, days, defects, faults, idempotency, sitooPort, primaPort, dataDir, json, duration});
+    int exitCode = Success;
+    if (!parseSubcommand(parser, arguments,
+                         tr("Runs the emulated Sitoo and Prima on 127.0.0.1 with a generated demo scenario until "
+                            "interrupted, and prints where they listen and the credentials they accept."),
+                         &exitCode)) {
+        return exitCode;
+    }
+
+    DemoSandboxOptions options;
+    bool ok = true;
+    auto number = [&parser, &ok](const QCommandLineOption &option) {
+        bool parsed = false;
+        const qint64 value = parser.value(option).toLongLong(&parsed);
+        ok = ok && parsed && value >= 0;
+        return value;
+    };
+    options.scenario.seed = quint32(number(seed));
+    options.scenario.storeCount = int(number(stores));
+    options.scenario.tradingDays = int(number(days));
+    options.scenario.defectRate = parser.value(defects).toDouble(&ok);
+    options.sitoo.port = quint16(number(sitooPort));
+    options.prima.port = quint16(number(primaPort));
+    options.prima.seed = quint64(number(seed));
+    options.prima.faultSpec = parser.value(faults);
+    const auto mode = primaIdempotencyModeFromName(parser.value(idempotency));
+    if (!ok || !mode)
+        return usageError(tr("Check the numbers and the idempotency mode (keys, unique-ref or none)."));
+    options.prima.idempotencyMode = *mode;
+    QTemporaryDir temporary;
+    options.dataDirectory = parser.isSet(dataDir) ? parser.value(dataDir) : temporary.path();
+
+    DemoSandbox sandbox(options);
+    const auto endpoints = sandbox.start();
+    if (!endpoints)
+        return usageError(endpoints.errorString());
+
+    const Scenario &scenario = sandbox.scenario();
+    if (parser.isSet(json)) {
+        const QJsonObject object{
+            {QStringLiteral("sitoo_base_url"), endpoints->sitooBaseUrl.toString()},
+            {QStringLiteral("sitoo_account_id"), endpoints->sitooAccountId},
+            {QStringLiteral("sitoo_api_id"), endpoints->sitooApiId},
+            {QStringLiteral("sitoo_password"), endpoints->sitooPassword},
+            {QStringLiteral("prima_base_url"), endpoints->primaBaseUrl.toString()},
+            {QStringLiteral("prima_token"), endpoints->primaToken},
+            {QStringLiteral("orders"), qint64(scenario.orders().size())},
+            {QStringLiteral("defects"), qint64(scenario.defects().size())},
+        };
+        out() << QJsonDocument(object).toJson(QJsonDocument::Compact) << Qt::endl;
+    } else {
+        const QString sitooUrl = endpoints->sitooBaseUrl.toString();
+        const QString primaUrl = endpoints->primaBaseUrl.toString();
+        out() << tr("Tillbridge sandbox: seed %1, %2 stores, %3 trading days, %4 orders (%5 with defects).")
+                     .arg(options.scenario.seed)
+                     .arg(scenario.stores().size())
+                     .arg(options.scenario.tradingDays)
+                     .arg(scenario.orders().size())
+                     .arg(scenario.defects().size())
+              << Qt::endl
+              << Qt::endl;
+        out() << tr("Sitoo REST v2   %1").arg(sitooUrl) << Qt::endl;
+        out() << tr("  API id        %1").arg(endpoints->sitooApiId) << Qt::endl;
+        out() << tr("  API password  %1").arg(endpoints->sitooPassword) << Qt::endl;
+        out() << tr("  try           curl -u '%1:%2' '%3/orders.json?num=2&sort=orderid'")
+                     .arg(endpoints->sitooApiId, endpoints->sitooPassword, sitooUrl)
+              << Qt::endl
+              << Qt::endl;
+        out() << tr("Prima gateway   %1 (idempotency: %2)").arg(primaUrl, primaIdempotencyModeName(*mode))
+              << Qt::endl;
+        out() << tr("  token         %1").arg(endpoints->primaToken) << Qt::endl;
+        out() << tr("  try           curl -H 'Authorization: Bearer %1' '%2/health'")
+                     .arg(endpoints->primaToken, primaUrl)
+              << Qt::endl;
+        out() << tr("  ledger        %1/__sandbox/ledger")
+                     .arg(primaUrl.left(primaUrl.indexOf(QStringLiteral("/prima/v1"))))
+              << Qt::endl
+              << Qt::endl;
+        out() << tr("Press Ctrl+C to stop.") << Qt::endl;
+    }
+    quitOnTerminationSignals();
+    if (parser.isSet(duration))
+        QTimer::singleShot(std::chrono::seconds(number(duration)), QCoreApplication::instance(), &QCoreApplication::quit);
+    QCoreApplication::exec();
+    return Success;
+}
+
 struct Subcommand
 {
     const char *group;
@@ -208,14 +355,18 @@ const Subcommand kSubcommands[] = {
     {"audit", "export-head", auditExportHead,
      QT_TRANSLATE_NOOP("tillbridge-cli", "export the audit trail's head to anchor it outside the cache")},
     {"db", "migrate", dbMigrate, QT_TRANSLATE_NOOP("tillbridge-cli", "create or upgrade a cache")},
+    {"sandbox", "", sandbox,
+     QT_TRANSLATE_NOOP("tillbridge-cli", "run the emulated Sitoo and Prima on 127.0.0.1 with a demo scenario")},
 };
 
 QString overview()
 {
     QString text = tr("Usage: tillbridge-cli COMMAND [options]\n\nCommands:\n");
     for (const auto &command : kSubcommands) {
-        text += QStringLiteral("  %1 %2").arg(QLatin1StringView(command.group), QLatin1StringView(command.name))
-                    .leftJustified(22)
+        const QString name = QStringLiteral("%1 %2")
+                                 .arg(QLatin1StringView(command.group), QLatin1StringView(command.name))
+                                 .trimmed();
+        text += QStringLiteral("  ") + name.leftJustified(20)
                 + QCoreApplication::translate("tillbridge-cli", command.summary) + u'\n';
     }
     text += tr("\nRun 'tillbridge-cli COMMAND --help' for a command's options.\n"
@@ -244,10 +395,12 @@ int main(int argc, char *argv[])
     for (const auto &command : kSubcommands) {
         if (arguments.at(1) != QLatin1StringView(command.group))
             continue;
-        if (arguments.size() >= 3 && arguments.at(2) == QLatin1StringView(command.name)) {
+        // A one-word command ("sandbox") takes its options right after it; two-word ones after the second word.
+        const bool oneWord = QLatin1StringView(command.name).isEmpty();
+        if (oneWord || (arguments.size() >= 3 && arguments.at(2) == QLatin1StringView(command.name))) {
             // The subcommand parser sees "tillbridge-cli" followed by the subcommand's own options.
             QStringList rest{arguments.first()};
-            rest += arguments.mid(3);
+            rest += arguments.mid(oneWord ? 2 : 3);
             return command.run(rest);
         }
     }

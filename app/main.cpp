@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // tillbridge: the workbench. Opens (and if needed creates) the cache, then shows the main window.
 #include "core/application.h"
+#include "core/sandbox/demosession.h"
+#include "core/secrets/keychainsecretstore.h"
 #include "core/storage/cache.h"
 #include "core/storage/schemamigrator.h"
 #include "ui/mainwindow.h"
+#include "ui/settings/connectionsform.h"
+#include "ui/settings/settingspage.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -11,6 +15,8 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
+#include <QStandardPaths>
+#include <QStatusBar>
 #include <QTimer>
 #include <QTranslator>
 
@@ -60,10 +66,21 @@ int main(int argc, char *argv[])
         QStringLiteral("screenshot"),
         QApplication::translate("main", "Save a PNG of the window once its data has loaded, then quit."),
         QApplication::translate("main", "file"));
-    parser.addOptions({dbOption, pageOption, screenshotOption});
+    const QCommandLineOption demoOption(
+        QStringLiteral("demo"),
+        QApplication::translate("main", "Open the demo: a sandbox Sitoo and Prima on this computer with generated "
+                                        "sales. Its own cache and settings; its passwords go to the keychain."));
+    parser.addOptions({dbOption, pageOption, screenshotOption, demoOption});
     parser.process(app);
 
-    const QString path = parser.isSet(dbOption) ? parser.value(dbOption) : Core::defaultCachePath();
+    const bool demo = parser.isSet(demoOption);
+    const QString demoFolder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+                               + QStringLiteral("/demo");
+    if (demo)
+        Core::setSettingsProfile(QStringLiteral("demo"));
+    const QString path = parser.isSet(dbOption) ? parser.value(dbOption)
+                         : demo                 ? demoFolder + QStringLiteral("/tillbridge-demo.sqlite")
+                                                : Core::defaultCachePath();
     Core::DatabaseConnection::Options options;
     options.path = path;
     options.purpose = QStringLiteral("gui");
@@ -76,7 +93,8 @@ int main(int argc, char *argv[])
     }
     const int schemaVersion = Core::SchemaMigrator::currentVersion((*connection)->database()).valueOr(0);
 
-    Ui::MainWindow window(*connection, schemaVersion);
+    Core::KeychainSecretStore secrets(Core::keychainService());
+    Ui::MainWindow window(*connection, schemaVersion, &secrets);
     if (parser.isSet(pageOption)) {
         const auto view = Ui::MainWindow::viewFromName(parser.value(pageOption));
         if (!view) {
@@ -86,6 +104,24 @@ int main(int argc, char *argv[])
         window.showView(*view);
     }
     window.show();
+
+    std::unique_ptr<Sandbox::DemoSession> demoSession;
+    if (demo) {
+        window.setWindowTitle(QApplication::translate("main", "Tillbridge — demo"));
+        demoSession = std::make_unique<Sandbox::DemoSession>(Sandbox::DemoSession::defaultOptions(demoFolder),
+                                                             &secrets);
+        QObject::connect(demoSession.get(), &Sandbox::DemoSession::ready, &window,
+                         [&window](const Core::ConnectionSettings &connections) {
+                             window.settingsPage()->connectionsForm()->setSettings(connections);
+                             window.statusBar()->showMessage(QApplication::translate(
+                                 "main", "Demo: the sandbox Sitoo and Prima are running on this computer."));
+                         });
+        QObject::connect(demoSession.get(), &Sandbox::DemoSession::failed, &window, [&window](const QString &message) {
+            window.statusBar()->showMessage(message);
+            QMessageBox::warning(&window, QApplication::translate("main", "The demo could not start"), message);
+        });
+        demoSession->start();
+    }
 
     if (parser.isSet(screenshotOption)) {
         const QString file = parser.value(screenshotOption);

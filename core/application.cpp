@@ -2,6 +2,8 @@
 #include "core/application.h"
 
 #include <QCoreApplication>
+#include <QSettings>
+#include <QStandardPaths>
 
 namespace Tillbridge::Core {
 
@@ -16,6 +18,28 @@ void setApplicationIdentity()
 QString applicationVersion()
 {
     return QStringLiteral(TILLBRIDGE_VERSION);
+}
+
+namespace {
+QString &settingsProfile()
+{
+    static QString profile;
+    return profile;
+}
+} // namespace
+
+void setSettingsProfile(const QString &profile)
+{
+    settingsProfile() = profile;
+}
+
+std::unique_ptr<QSettings> openSettings()
+{
+    const QString name = settingsProfile().isEmpty() ? QStringLiteral("tillbridge.ini")
+                                                     : QStringLiteral("tillbridge-%1.ini").arg(settingsProfile());
+    return std::make_unique<QSettings>(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) + u'/'
+                                           + name,
+                                       QSettings::IniFormat);
 }
 
 QString keychainService()

@@ -44,20 +44,38 @@ configure_and_build() {
     cmake --build "$build_dir" "$@"
 }
 
+# True when the session bus offers a Secret Service (a desktop keyring), running or activatable.
+has_keyring() {
+    [[ -n "${DBUS_SESSION_BUS_ADDRESS:-}" ]] || return 1
+    local method
+    for method in ListNames ListActivatableNames; do
+        dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
+            "org.freedesktop.DBus.$method" 2>/dev/null | grep -q '"org.freedesktop.secrets"' && return 0
+    done
+    return 1
+}
+
 case "$mode" in
 launch)
     mapfile -t packages < <(packages_from "$here/debian/packages-build.txt")
-    install_packages "${packages[@]}" xvfb xauth
+    install_packages "${packages[@]}" xvfb xauth dbus dbus-daemon dbus-bin gnome-keyring
     build_dir="$root/build/release"
     configure_and_build "$build_dir" --target tillbridge
+    app=("$build_dir/app/tillbridge" --demo)
+    # The demo keeps its generated passwords in the keychain, like any other. Without a keyring on this session
+    # (a bare server, or root without a desktop session) it gets a private, throwaway one.
+    if ! has_keyring; then
+        log "No keyring in this session: the demo gets a private, throwaway one"
+        app=("$here/with-test-keyring.sh" "${app[@]}")
+    fi
     if [[ -n "${DISPLAY:-}" || -n "${WAYLAND_DISPLAY:-}" ]]; then
-        log "Launching Tillbridge"
-        exec "$build_dir/app/tillbridge" "$@"
+        log "Launching the Tillbridge demo"
+        exec "${app[@]}" "$@"
     fi
     # No display (a server or a container): show that it works by rendering the window off-screen.
     shot="$root/build/tillbridge-window.png"
     log "No display found: rendering the window under Xvfb to $shot"
-    xvfb-run -a -s "-screen 0 1600x1000x24" "$build_dir/app/tillbridge" --screenshot "$shot" "$@"
+    xvfb-run -a -s "-screen 0 1600x1000x24" "${app[@]}" --screenshot "$shot" "$@"
     log "Saved $shot"
     ;;
 test)

@@ -27,14 +27,15 @@ constexpr std::array kViewNames{"dashboard", "exceptions", "sku-diff", "tax-vari
                                 "stock",     "audit",      "close",    "settings"};
 }
 
-MainWindow::MainWindow(Core::DatabaseConnectionPtr connection, int schemaVersion, QWidget *parent)
+MainWindow::MainWindow(Core::DatabaseConnectionPtr connection, int schemaVersion, Core::SecretStore *secrets,
+                       QWidget *parent)
     : QMainWindow(parent)
     , m_connection(std::move(connection))
     , m_navigation(new QListWidget(this))
     , m_pages(new QStackedWidget(this))
     , m_dashboard(new DashboardPage(m_connection->path(), this))
     , m_auditTrail(new AuditTrailPage(m_connection->database(), m_connection->path(), this))
-    , m_settings(new SettingsPage(m_connection->path(), schemaVersion, this))
+    , m_settings(new SettingsPage(m_connection->path(), schemaVersion, secrets, this))
 {
     setWindowTitle(tr("Tillbridge — Sitoo to Prima reconciliation"));
 
@@ -80,7 +81,7 @@ MainWindow::MainWindow(Core::DatabaseConnectionPtr connection, int schemaVersion
                               tr("The walkthrough checks that every store is synced through the period end, "
                                  "nothing is left unposted, exceptions are cleared and takings match the ledger."),
                               this));
-    addView(View::Settings, tr("Settings"), tr("Cache and audit settings"), m_settings);
+    addView(View::Settings, tr("Settings"), tr("Connections, cache and audit settings"), m_settings);
 
     connect(m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
     m_navigation->setCurrentRow(0);

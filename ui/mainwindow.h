@@ -8,6 +8,10 @@
 class QListWidget;
 class QStackedWidget;
 
+namespace Tillbridge::Core {
+class SecretStore;
+}
+
 namespace Tillbridge::Ui {
 
 class AuditTrailPage;
@@ -22,8 +26,12 @@ class MainWindow : public QMainWindow
 public:
     enum class View { Dashboard, Exceptions, SkuDiff, TaxVariance, Stock, AuditTrail, Close, Settings };
 
-    /** `connection` is the GUI thread's own connection to the (already migrated) cache at `databasePath`. */
-    MainWindow(Core::DatabaseConnectionPtr connection, int schemaVersion, QWidget *parent = nullptr);
+    /**
+     * `connection` is the GUI thread's own connection to the (already migrated) cache; `secrets` (not owned) is
+     * the keychain the connection settings store passwords in.
+     */
+    MainWindow(Core::DatabaseConnectionPtr connection, int schemaVersion, Core::SecretStore *secrets,
+               QWidget *parent = nullptr);
     ~MainWindow() override;
 
     void showView(View view);

@@ -69,7 +69,7 @@ QString auditActionTitle(const QString &actionCode)
 
 AuditTrailModel::AuditTrailModel(QSqlDatabase db, QObject *parent)
     : QAbstractTableModel(parent)
-    , m_db(std::move(db))
+    , m_connectionName(db.connectionName())
 {
 }
 
@@ -139,7 +139,7 @@ void AuditTrailModel::fetchMore(const QModelIndex &parent)
 Result<QList<AuditTrailModel::Row>> AuditTrailModel::loadPage(qint64 beforeSeq) const
 {
     const QString pattern = m_filterText.isEmpty() ? QString() : likePattern(m_filterText);
-    QSqlQuery query(m_db);
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
     query.setForwardOnly(true);
     query.prepare(QStringLiteral(
         "SELECT seq, occurred_at, actor, action, entity_type, entity_id, details, hash FROM audit_events "

@@ -66,7 +66,7 @@ private:
 
     Result<QList<Row>> loadPage(qint64 beforeSeq) const;
 
-    QSqlDatabase m_db;
+    QString m_connectionName; // looked up per page: the model never keeps the connection open itself
     QString m_filterText;
     QString m_lastError;
     QList<Row> m_rows;

@@ -3,6 +3,7 @@
 // verification off the GUI thread (intact, then tampered), and the audit anchor export.
 #include "core/models/audittrailmodel.h"
 #include "core/models/storesmodel.h"
+#include "core/secrets/memorysecretstore.h"
 #include "core/storage/auditchain.h"
 #include "core/storage/dbtransaction.h"
 #include "core/storage/schemamigrator.h"
@@ -21,6 +22,7 @@
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSqlQuery>
+#include <QStandardPaths>
 #include <QTest>
 
 using namespace Tillbridge;
@@ -67,12 +69,14 @@ private Q_SLOTS:
 
 private:
     TempCache m_cache;
+    MemorySecretStore m_secrets;
     DatabaseConnectionPtr m_connection;
     std::unique_ptr<Ui::MainWindow> m_window;
 };
 
 void tst_MainWindow::initTestCase()
 {
+    QStandardPaths::setTestModeEnabled(true); // settings go to a test folder, never the user's
     QLocale::setDefault(QLocale::c());
     QTest::failOnWarning(QRegularExpression(QStringLiteral(".*does not belong to the calling thread.*")));
     auto connection = m_cache.open(QStringLiteral("gui"));
@@ -93,7 +97,7 @@ void tst_MainWindow::initTestCase()
 
 void tst_MainWindow::init()
 {
-    m_window = std::make_unique<Ui::MainWindow>(m_connection, SchemaMigrator::latestVersion());
+    m_window = std::make_unique<Ui::MainWindow>(m_connection, SchemaMigrator::latestVersion(), &m_secrets);
     QSignalSpy refreshed(m_window.get(), &Ui::MainWindow::refreshed);
     m_window->show();
     QVERIFY(refreshed.wait(10000));

@@ -3,7 +3,10 @@
 
 #include "core/storage/auditchain.h"
 #include "core/storage/backgroundreader.h"
+#include "core/application.h"
+#include "core/settings/connectionsettings.h"
 #include "ui/common/pageheader.h"
+#include "ui/settings/connectionsform.h"
 
 #include <QDir>
 #include <QFileDialog>
@@ -12,14 +15,17 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QSqlDatabase>
+#include <QSettings>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace Tillbridge::Ui {
 
-SettingsPage::SettingsPage(QString databasePath, int schemaVersion, QWidget *parent)
+SettingsPage::SettingsPage(QString databasePath, int schemaVersion, Core::SecretStore *secrets, QWidget *parent)
     : QWidget(parent)
     , m_databasePath(std::move(databasePath))
+    , m_connections(new ConnectionsForm(secrets, this))
     , m_exportAnchor(new QPushButton(tr("Export audit anchor…"), this))
     , m_anchorStatus(new QLabel(this))
 {
@@ -56,11 +62,27 @@ SettingsPage::SettingsPage(QString databasePath, int schemaVersion, QWidget *par
         m_exportAnchor->setEnabled(true);
     });
 
+    auto openedSettings = Core::openSettings();
+    m_connections->setSettings(Core::ConnectionSettings::load(*openedSettings));
+
+    auto *connectionsTab = new QWidget(this);
+    auto *connectionsLayout = new QVBoxLayout(connectionsTab);
+    connectionsLayout->addWidget(m_connections);
+    connectionsLayout->addStretch(1);
+    auto *cacheTab = new QWidget(this);
+    auto *cacheLayout = new QVBoxLayout(cacheTab);
+    cacheLayout->addWidget(cache);
+    cacheLayout->addWidget(audit);
+    cacheLayout->addStretch(1);
+    auto *tabs = new QTabWidget(this);
+    tabs->addTab(connectionsTab, tr("Connections"));
+    tabs->addTab(cacheTab, tr("Cache and audit"));
+
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(new PageHeader(tr("Settings"), tr("How this workstation keeps its data."), this));
-    layout->addWidget(cache);
-    layout->addWidget(audit);
-    layout->addStretch(1);
+    layout->addWidget(new PageHeader(tr("Settings"),
+                                     tr("How this workstation reaches Sitoo and Prima, and how it keeps its data."),
+                                     this));
+    layout->addWidget(tabs, 1);
 }
 
 void SettingsPage::chooseAnchorFile()

@@ -6,15 +6,23 @@
 class QLabel;
 class QPushButton;
 
+namespace Tillbridge::Core {
+class SecretStore;
+}
+
 namespace Tillbridge::Ui {
 
-/** Settings: where the cache lives and how it is protected; exporting the audit anchor. */
+class ConnectionsForm;
+
+/** Settings: the Sitoo and Prima connections; where the cache lives and how it is protected; the audit anchor. */
 class SettingsPage : public QWidget
 {
     Q_OBJECT
 
 public:
-    SettingsPage(QString databasePath, int schemaVersion, QWidget *parent = nullptr);
+    SettingsPage(QString databasePath, int schemaVersion, Core::SecretStore *secrets, QWidget *parent = nullptr);
+
+    ConnectionsForm *connectionsForm() const { return m_connections; }
 
     /** Verifies the chain in the background and writes its head to `fileName`; anchorExported() follows. */
     void exportAnchor(const QString &fileName);
@@ -26,6 +34,7 @@ private:
     void chooseAnchorFile();
 
     QString m_databasePath;
+    ConnectionsForm *m_connections;
     QPushButton *m_exportAnchor;
     QLabel *m_anchorStatus;
 };

@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/sandbox/demosandbox.h"
+#include "core/settings/connectionsettings.h"
+
+#include <QObject>
+
+namespace Tillbridge::Core {
+class SecretStore;
+}
+
+namespace Tillbridge::Sandbox {
+
+class SandboxHost;
+
+/**
+ * The workbench's demo: starts the sandbox Sitoo and Prima in their own thread, then points the connection settings
+ * at them and stores the credentials they generated in the keychain, exactly as a user would in Settings. The
+ * settings file is the demo profile's, so a real configuration is never overwritten.
+ */
+class DemoSession : public QObject
+{
+    Q_OBJECT
+
+public:
+    DemoSession(DemoSandboxOptions options, Core::SecretStore *secrets, QObject *parent = nullptr);
+    ~DemoSession() override;
+
+    void start();
+    const Core::ConnectionSettings &connections() const { return m_connections; }
+
+    /** The options the demo runs with by default: seed 1, four stores, a week of trading, 5 % defects. */
+    static DemoSandboxOptions defaultOptions(const QString &dataDirectory);
+
+Q_SIGNALS:
+    /** Both sandboxes listen, the settings point at them, and both secrets are in the keychain. */
+    void ready(const Tillbridge::Core::ConnectionSettings &connections);
+    void failed(const QString &message);
+
+private:
+    void configure(const SandboxEndpoints &endpoints);
+
+    Core::SecretStore *m_secrets;
+    SandboxHost *m_host;
+    Core::ConnectionSettings m_connections;
+    int m_pendingSecrets = 0;
+    QStringList m_secretErrors;
+};
+
+} // namespace Tillbridge::Sandbox
