@@ -3,6 +3,7 @@
 
 #include "core/logging.h"
 #include "core/secrets/secretstore.h"
+#include "core/sitoo/sitoojson.h"
 #include "core/sitoo/sitooorderparser.h"
 #include "core/sitoo/sitooparsers.h"
 
@@ -23,26 +24,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("Tillbridge::Core::SitooClient", text);
 }
 
-/** Qt's JSON parser takes only objects and arrays; Sitoo answers some writes with a bare value (`4`, `true`). */
-std::optional<QJsonValue> parseJsonValue(const QByteArray &body)
-{
-    QJsonParseError error;
-    const QJsonDocument wrapped = QJsonDocument::fromJson("[" + body + "]", &error);
-    if (error.error != QJsonParseError::NoError || !wrapped.isArray() || wrapped.array().size() != 1)
-        return std::nullopt;
-    return wrapped.array().first();
-}
-
-QByteArray jsonText(const QJsonValue &value)
-{
-    if (value.isObject())
-        return QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact);
-    if (value.isArray())
-        return QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact);
-    const QByteArray wrapped = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
-    return wrapped.mid(1, wrapped.size() - 2);
-}
-
 Error transportError(const HttpResponse &response)
 {
     switch (response.outcome) {
@@ -60,8 +41,8 @@ Error statusError(const HttpResponse &response)
 {
     // Sitoo's error body is {"statuscode": <http status>, "errortext": "..."}; its wording is not a contract.
     QString errorText;
-    if (const auto body = parseJsonValue(response.body); body && body->isObject())
-        errorText = body->toObject().value(QStringLiteral("errortext")).toString();
+    if (const auto body = SitooParsers::parseError(response.body))
+        errorText = body->errorText;
     if (response.status == 401) {
         return Error{ErrorCode::Remote, tr("Sitoo refused the API id and password (HTTP 401). Check them in Settings, "
                                            "and that this computer's IP address is allowed in Sitoo Backoffice.")};
@@ -176,7 +157,8 @@ void SitooClient::request(const QByteArray &method, const QString &path, const Q
             done(answer.error());
             return;
         }
-        const auto value = parseJsonValue(*answer);
+        // Any JSON value: an envelope, an array, or Sitoo's bare `4` / `true` after a write.
+        auto value = SitooParsers::parseWriteReturn(*answer);
         if (!value) {
             done(Error{ErrorCode::Remote, tr("Sitoo's answer is not valid JSON (%1 bytes).").arg(answer->size())});
             return;
@@ -281,7 +263,7 @@ void SitooClient::fetchOrder(qint64 orderId, QObject *context, Callback<QByteArr
                 if (!value)
                     done(value.error());
                 else
-                    done(jsonText(*value));
+                    done(compactJsonText(*value));
             });
 }
 
@@ -296,7 +278,7 @@ void SitooClient::fetchRefundsOf(qint64 saleOrderId, QObject *context, Callback<
         }
         QList<QByteArray> orders;
         for (const QJsonValue &item : *items)
-            orders.append(jsonText(item));
+            orders.append(compactJsonText(item));
         done(orders);
     });
 }

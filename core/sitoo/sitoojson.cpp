@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/sitoo/sitoojson.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+
 #include <QCoreApplication>
 #include <QLocale>
 #include <QVariant>
@@ -384,6 +387,17 @@ QString SitooJsonReader::numberText(const QJsonValue &value)
     // wrote (up to trailing zeros: "25.50" comes back as "25.5", the same value). VAT rates have 1-4 decimals,
     // far inside that bound. 'f' rather than 'g' keeps it out of exponent notation, which Decimal refuses.
     return QString::number(number, 'f', QLocale::FloatingPointShortest);
+}
+
+QByteArray compactJsonText(const QJsonValue &value)
+{
+    if (value.isObject())
+        return QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact);
+    if (value.isArray())
+        return QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact);
+    // QJsonDocument holds only objects and arrays: serialise [value] and drop the brackets.
+    const QByteArray wrapped = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
+    return wrapped.mid(1, wrapped.size() - 2);
 }
 
 } // namespace Tillbridge::Core

@@ -146,4 +146,10 @@ private:
     QString m_fieldPrefix;
 };
 
+/**
+ * A JSON value as compact text, including bare values (QJsonDocument holds only objects and arrays). Lossless for
+ * Sitoo's data: its money and decimals are strings.
+ */
+QByteArray compactJsonText(const QJsonValue &value);
+
 } // namespace Tillbridge::Core

@@ -145,17 +145,6 @@ QList<std::pair<qsizetype, qsizetype>> arrayElementSpans(const QByteArray &text,
     return spans;
 }
 
-QByteArray compactJson(const QJsonValue &value)
-{
-    if (value.isObject())
-        return QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact);
-    if (value.isArray())
-        return QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact);
-    // QJsonDocument holds only objects and arrays: serialise [value] and drop the brackets.
-    const QByteArray wrapped = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
-    return wrapped.mid(1, wrapped.size() - 2);
-}
-
 // ---- Order mapping -------------------------------------------------------------------------------------------------
 
 QString orderLabel(qint64 orderId)
@@ -565,7 +554,7 @@ Result<SitooOrderList> SitooOrderParser::splitOrderList(const QByteArray &body)
     } else {
         list.originalText = false;
         for (const QJsonValue &item : items)
-            list.orders.append(compactJson(item));
+            list.orders.append(compactJsonText(item));
     }
     return list;
 }

@@ -122,9 +122,14 @@ Status PrimaEmulator::start()
         return schedule.error();
     m_schedule = *schedule;
     m_seed = m_schedule.seedOverride().value_or(m_config.seed);
-    m_rateLimiter = m_schedule.rateLimit() ? PrimaRateLimiter(m_schedule.rateLimit()->first,
-                                                              m_schedule.rateLimit()->second)
-                                           : PrimaRateLimiter();
+    // "rate=N/Ws": bursts of N, refilled at N per W.
+    if (const auto limit = m_schedule.rateLimit()) {
+        const double perSecond = double(limit->first) * 1000.0 / double(std::max<qint64>(1, limit->second.count()));
+        m_rateLimiter = Core::TokenBucket(perSecond, limit->first);
+    } else {
+        m_rateLimiter = Core::TokenBucket();
+    }
+    m_uptime.start();
     if (auto status = m_ledger.open(m_config.databasePath); !status)
         return status;
     if (auto status = m_ledger.seedIfEmpty(m_seedData); !status) {
@@ -280,10 +285,10 @@ void PrimaEmulator::handle(const PrimaHttpRequest &request, QTcpSocket *socket)
 
     PrimaFaultDecision decision = m_schedule.decide(m_seed, sequence, isWrite);
     if (decision.origin != u"window" && decision.origin != u"at") {
-        if (const auto wait = m_rateLimiter.acquire()) {
+        if (!m_rateLimiter.tryTake(m_uptime.elapsed())) {
             decision = PrimaFaultDecision{};
             decision.fault = PrimaFault::TokenBucket;
-            decision.retryAfterSeconds = int(wait->count());
+            decision.retryAfterSeconds = m_rateLimiter.secondsUntilToken(m_uptime.elapsed());
         }
     }
 

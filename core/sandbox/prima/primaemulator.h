@@ -5,7 +5,9 @@
 #include "core/sandbox/prima/primaemulatorconfig.h"
 #include "core/sandbox/prima/primafaultschedule.h"
 #include "core/sandbox/prima/primaledger.h"
-#include "core/sandbox/prima/primaratelimiter.h"
+#include "core/net/tokenbucket.h"
+
+#include <QElapsedTimer>
 #include "core/sandbox/prima/primasandboxseed.h"
 
 #include <QByteArray>
@@ -116,7 +118,8 @@ private:
     PrimaEmulatorConfig m_config;
     PrimaSandboxSeed m_seedData;
     PrimaFaultSchedule m_schedule;
-    PrimaRateLimiter m_rateLimiter;
+    Core::TokenBucket m_rateLimiter; ///< the spec's "rate" limit; disabled when there is none
+    QElapsedTimer m_uptime;          ///< the limiter's monotonic time
     PrimaLedger m_ledger;
     std::unique_ptr<PrimaHttpServer> m_server;
     quint64 m_seed = 1;

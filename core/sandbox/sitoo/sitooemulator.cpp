@@ -4,7 +4,7 @@
 #include "core/money/money.h"
 #include "core/sandbox/sandboxlogging.h"
 #include "core/sandbox/sitoo/sitooquery.h"
-#include "core/sandbox/sitoo/tokenbucket.h"
+#include "core/net/tokenbucket.h"
 
 #include <QAbstractHttpServer>
 #include <QDateTime>
@@ -310,7 +310,7 @@ struct SitooEmulator::State
     SitooEmulatorOptions options;
     QAbstractHttpServer *server = nullptr;
     quint16 port = 0;
-    TokenBucket bucket;
+    Core::TokenBucket bucket;
     QElapsedTimer clock;
     QRandomGenerator faultRng;
     int failNextCount = 0;
@@ -1422,7 +1422,7 @@ SitooEmulator::SitooEmulator(const Scenario &scenario, const SitooEmulatorOption
     m_state->q = this;
     m_state->scenario = scenario;
     m_state->options = options;
-    m_state->bucket = TokenBucket(options.rateLimitPerSecond, options.rateLimitBurst);
+    m_state->bucket = Core::TokenBucket(options.rateLimitPerSecond, options.rateLimitBurst);
     m_state->faultRng = QRandomGenerator(options.faultSeed);
     m_state->clock.start();
     m_state->load();
@@ -1494,7 +1494,7 @@ void SitooEmulator::setOptions(const SitooEmulatorOptions &options)
     const quint16 port = m_state->options.port;
     m_state->options = options;
     m_state->options.port = port;
-    m_state->bucket = TokenBucket(options.rateLimitPerSecond, options.rateLimitBurst);
+    m_state->bucket = Core::TokenBucket(options.rateLimitPerSecond, options.rateLimitBurst);
     m_state->faultRng = QRandomGenerator(options.faultSeed);
 }
 

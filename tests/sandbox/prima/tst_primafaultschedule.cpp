@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/sandbox/prima/primafaultschedule.h"
-#include "core/sandbox/prima/primaratelimiter.h"
 
 #include <QTest>
 
@@ -19,7 +18,6 @@ private Q_SLOTS:
     void writeOnlyFaultsSkipReads();
     void explicitSequencesAndWindows();
     void parameters();
-    void rateLimiter();
 };
 
 void tst_PrimaFaultSchedule::parses_data()
@@ -146,28 +144,6 @@ void tst_PrimaFaultSchedule::parameters()
     QVERIFY(schedule->rateLimit().has_value());
     QCOMPARE(schedule->rateLimit()->first, 10);
     QCOMPARE(schedule->rateLimit()->second, 2000ms);
-}
-
-void tst_PrimaFaultSchedule::rateLimiter()
-{
-    // 4 requests per second, bursts up to 4.
-    PrimaRateLimiter limiter(4, 1000ms);
-    for (int i = 0; i < 4; ++i)
-        QVERIFY(!limiter.acquire(0ms).has_value());
-    const auto wait = limiter.acquire(0ms);
-    QVERIFY(wait.has_value());
-    QCOMPARE(*wait, std::chrono::seconds(1));
-    // 250 ms refill one token.
-    QVERIFY(!limiter.acquire(250ms).has_value());
-    QVERIFY(limiter.acquire(260ms).has_value());
-    // A long pause refills to the burst size, not beyond.
-    for (int i = 0; i < 4; ++i)
-        QVERIFY(!limiter.acquire(10000ms).has_value());
-    QVERIFY(limiter.acquire(10000ms).has_value());
-
-    PrimaRateLimiter off;
-    for (int i = 0; i < 100; ++i)
-        QVERIFY(!off.acquire(0ms).has_value());
 }
 
 QTEST_GUILESS_MAIN(tst_PrimaFaultSchedule)

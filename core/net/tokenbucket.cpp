@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/sandbox/sitoo/tokenbucket.h"
+#include "core/net/tokenbucket.h"
 
 #include <algorithm>
 #include <cmath>
 
-namespace Tillbridge::Sandbox {
+namespace Tillbridge::Core {
 
 TokenBucket::TokenBucket(double ratePerSecond, int capacity)
     : m_rate(ratePerSecond)
@@ -44,4 +44,4 @@ int TokenBucket::secondsUntilToken(qint64 nowMs) const
     return std::max(1, int(std::ceil(missing / m_rate)));
 }
 
-} // namespace Tillbridge::Sandbox
+} // namespace Tillbridge::Core

@@ -3,10 +3,11 @@
 
 #include <QtGlobal>
 
-namespace Tillbridge::Sandbox {
+namespace Tillbridge::Core {
 
 /**
- * A token bucket: `capacity` requests may arrive at once, then `ratePerSecond` more per second. Time is passed in
+ * A rate limiter shared by the sandboxes (answering 429) and the engine (pacing its own requests to a server's
+ * limit). A token bucket: `capacity` requests may arrive at once, then `ratePerSecond` more per second. Time is passed in
  * (milliseconds from any monotonic origin) so the bucket is testable without sleeping.
  */
 class TokenBucket
@@ -33,4 +34,4 @@ private:
     bool m_started = false;
 };
 
-} // namespace Tillbridge::Sandbox
+} // namespace Tillbridge::Core

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The emulator's rate limiter, on an explicit clock.
-#include "core/sandbox/sitoo/tokenbucket.h"
+#include "core/net/tokenbucket.h"
 
 #include <QTest>
 
-using namespace Tillbridge::Sandbox;
+using namespace Tillbridge::Core;
 
 class tst_TokenBucket : public QObject
 {
@@ -14,6 +14,7 @@ private Q_SLOTS:
     void disabledAllowsEverything();
     void burstThenRefill();
     void neverHoldsMoreThanCapacity();
+    void contractRateOfNPerPeriod();
     void retryAfterSeconds();
 };
 
@@ -47,6 +48,22 @@ void tst_TokenBucket::neverHoldsMoreThanCapacity()
     for (int i = 0; i < 3; ++i)
         QVERIFY(bucket.tryTake(100000));
     QVERIFY(!bucket.tryTake(100000));
+}
+
+void tst_TokenBucket::contractRateOfNPerPeriod()
+{
+    // Prima's "6,000 requests per 5 minutes" is a burst of 6,000 refilled at 20 per second; scaled down to 4 per
+    // second with bursts of 4:
+    TokenBucket bucket(4.0, 4);
+    for (int i = 0; i < 4; ++i)
+        QVERIFY(bucket.tryTake(0));
+    QVERIFY(!bucket.tryTake(0));
+    QCOMPARE(bucket.secondsUntilToken(0), 1);
+    QVERIFY(bucket.tryTake(250)); // 250 ms refill one token
+    QVERIFY(!bucket.tryTake(260));
+    for (int i = 0; i < 4; ++i) // a long pause refills to the burst size, not beyond
+        QVERIFY(bucket.tryTake(10000));
+    QVERIFY(!bucket.tryTake(10000));
 }
 
 void tst_TokenBucket::retryAfterSeconds()
