@@ -428,12 +428,13 @@ void PrimaEmulator::serveRead(qint64 sequence, Endpoint endpoint, const PrimaHtt
         return PrimaJson::toBody(array);
     };
 
-    std::optional<int> limit = kDefaultPageSize < m_config.maxPageSize ? kDefaultPageSize : m_config.maxPageSize;
-    const QString limitText = textOf(request.query, "limit");
-    if (!limitText.isEmpty()) {
+    // 0 marks a limit that is not a positive whole number (a plain int: GCC's -O2 flow analysis misreads an
+    // optional assigned in a branch as maybe-uninitialised).
+    int pageLimit = std::min(kDefaultPageSize, m_config.maxPageSize);
+    if (const QString limitText = textOf(request.query, "limit"); !limitText.isEmpty()) {
         bool ok = false;
         const int asked = limitText.toInt(&ok);
-        limit = ok && asked > 0 ? std::optional(std::min(asked, m_config.maxPageSize)) : std::nullopt;
+        pageLimit = ok && asked > 0 ? std::min(asked, m_config.maxPageSize) : 0;
     }
     QDateTime updatedSince;
     bool sinceValid = true;
@@ -461,7 +462,7 @@ void PrimaEmulator::serveRead(qint64 sequence, Endpoint endpoint, const PrimaHtt
     case Endpoint::Items:
     case Endpoint::Stock:
     case Endpoint::LedgerPostings: {
-        if (!limit) {
+        if (pageLimit <= 0) {
             answer = invalid(tr("limit must be a positive whole number."));
             break;
         }
@@ -470,11 +471,11 @@ void PrimaEmulator::serveRead(qint64 sequence, Endpoint endpoint, const PrimaHtt
             break;
         }
         if (endpoint == Endpoint::Items) {
-            auto page = m_ledger.items(updatedSince, cursor, *limit);
+            auto page = m_ledger.items(updatedSince, cursor, pageLimit);
             answer = page ? jsonAnswer<Answer>(200, pageToJson(*page, &PrimaJson::itemToJson))
                           : invalid(page.errorString());
         } else if (endpoint == Endpoint::Stock) {
-            auto page = m_ledger.stock(textOf(request.query, "location"), updatedSince, cursor, *limit);
+            auto page = m_ledger.stock(textOf(request.query, "location"), updatedSince, cursor, pageLimit);
             answer = page ? jsonAnswer<Answer>(200, pageToJson(*page, &PrimaJson::stockLevelToJson))
                           : invalid(page.errorString());
         } else {
@@ -491,7 +492,7 @@ void PrimaEmulator::serveRead(qint64 sequence, Endpoint endpoint, const PrimaHtt
             query.to = toGiven ? *to : QDate();
             query.location = textOf(request.query, "location");
             query.account = textOf(request.query, "account");
-            auto page = m_ledger.postings(query, cursor, *limit);
+            auto page = m_ledger.postings(query, cursor, pageLimit);
             answer = page ? jsonAnswer<Answer>(200, pageToJson(*page, &PrimaJson::ledgerPostingToJson))
                           : invalid(page.errorString());
         }
