@@ -105,33 +105,45 @@ int main(int argc, char *argv[])
     }
     window.show();
 
+    // With --screenshot, the picture is taken once the window has its data: the dashboard's figures and, in the
+    // demo, both connection tests.
+    int awaitedForScreenshot = demo ? 3 : 1;
+    const auto partReady = [&window, &parser, &screenshotOption, &awaitedForScreenshot] {
+        if (!parser.isSet(screenshotOption) || --awaitedForScreenshot != 0)
+            return;
+        const QString file = parser.value(screenshotOption);
+        // One more turn of the event loop so that the views have laid out the data they just received.
+        QTimer::singleShot(200, &window, [&window, file] { QApplication::exit(window.grab().save(file) ? 0 : 1); });
+    };
+    QObject::connect(&window, &Ui::MainWindow::refreshed, &window, partReady);
+
     std::unique_ptr<Sandbox::DemoSession> demoSession;
     if (demo) {
         window.setWindowTitle(QApplication::translate("main", "Tillbridge — demo"));
+        Ui::ConnectionsForm *form = window.settingsPage()->connectionsForm();
+        QObject::connect(form, &Ui::ConnectionsForm::sitooTested, &window, partReady);
+        QObject::connect(form, &Ui::ConnectionsForm::primaTested, &window, partReady);
         demoSession = std::make_unique<Sandbox::DemoSession>(Sandbox::DemoSession::defaultOptions(demoFolder),
                                                              &secrets);
         QObject::connect(demoSession.get(), &Sandbox::DemoSession::ready, &window,
-                         [&window](const Core::ConnectionSettings &connections) {
-                             window.settingsPage()->connectionsForm()->setSettings(connections);
+                         [&window, form](const Core::ConnectionSettings &connections) {
+                             form->setSettings(connections);
+                             // Test both at once, so Settings shows the demo's connections working.
+                             form->testSitoo();
+                             form->testPrima();
                              window.statusBar()->showMessage(QApplication::translate(
                                  "main", "Demo: the sandbox Sitoo and Prima are running on this computer."));
                          });
-        QObject::connect(demoSession.get(), &Sandbox::DemoSession::failed, &window, [&window](const QString &message) {
-            window.statusBar()->showMessage(message);
-            QMessageBox::warning(&window, QApplication::translate("main", "The demo could not start"), message);
-        });
+        QObject::connect(demoSession.get(), &Sandbox::DemoSession::failed, &window,
+                         [&window, &awaitedForScreenshot, partReady](const QString &message) {
+                             window.statusBar()->showMessage(message);
+                             awaitedForScreenshot = 1; // no connection tests will come
+                             partReady();
+                             QMessageBox::warning(&window, QApplication::translate("main", "The demo could not start"),
+                                                  message);
+                         });
         demoSession->start();
     }
 
-    if (parser.isSet(screenshotOption)) {
-        const QString file = parser.value(screenshotOption);
-        QObject::connect(&window, &Ui::MainWindow::refreshed, &window, [&window, file] {
-            // One more turn of the event loop so that the views have laid out the data they just received.
-            QTimer::singleShot(200, &window, [&window, file] {
-                const bool saved = window.grab().save(file);
-                QApplication::exit(saved ? 0 : 1);
-            });
-        });
-    }
     return app.exec();
 }

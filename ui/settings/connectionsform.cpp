@@ -99,6 +99,22 @@ ConnectionsForm::ConnectionsForm(Core::SecretStore *secrets, QWidget *parent)
     saveRow->addWidget(saveButton);
     saveRow->addWidget(m_saveStatus, 1);
 
+    // One label column across the three groups, so the fields line up from Sitoo to Prima to certificates.
+    int labelWidth = 0;
+    const QList<QFormLayout *> forms{sitooForm, primaForm, tlsForm};
+    for (QFormLayout *form : forms) {
+        for (int row = 0; row < form->rowCount(); ++row) {
+            if (QLayoutItem *label = form->itemAt(row, QFormLayout::LabelRole); label && label->widget())
+                labelWidth = std::max(labelWidth, label->widget()->sizeHint().width());
+        }
+    }
+    for (QFormLayout *form : forms) {
+        for (int row = 0; row < form->rowCount(); ++row) {
+            if (QLayoutItem *label = form->itemAt(row, QFormLayout::LabelRole); label && label->widget())
+                label->widget()->setMinimumWidth(labelWidth);
+        }
+    }
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(sitoo);
