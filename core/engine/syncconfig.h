@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/result.h"
+#include "core/settings/connectionsettings.h"
+
+#include <QString>
+
+namespace Tillbridge::Core {
+
+/** How often the engine works and how much at a time. */
+struct SyncSchedule
+{
+    int orderPullSeconds = 60;    ///< a pull from Sitoo every minute by default
+    int postingSeconds = 5;       ///< the outbox relay looks for due documents this often
+    int orderPageSize = 100;      ///< orders per Sitoo request
+    int postingBatchSize = 100;   ///< documents per Prima batch (the contract's maximum)
+    double primaRequestsPerSecond = 20.0; ///< Prima's limit: 6,000 requests per 5 minutes by default
+};
+
+/**
+ * What `tillbridge-cli sync` runs with (docs/configuration.md). A JSON file:
+ * {
+ *   "cache": "/var/lib/tillbridge/cache.sqlite",
+ *   "sitoo": {"baseUrl": "https://api.mysitoo.com/v2/accounts/90001", "accountId": "90001", "apiId": "90001-1",
+ *             "eshopId": 1},
+ *   "prima": {"baseUrl": "https://erp.example.com/prima/v1"},
+ *   "tls": {"extraCaFile": "/etc/tillbridge/company-ca.pem"},
+ *   "mappings": "mappings.json",
+ *   "credentials": "keychain" | "environment",
+ *   "schedule": {"orderPullSeconds": 60, "postingSeconds": 5, "orderPageSize": 100, "postingBatchSize": 100,
+ *                "primaRequestsPerSecond": 20}
+ * }
+ * Relative paths are relative to the file. Passwords and tokens are never in it.
+ */
+struct SyncConfig
+{
+    enum class Credentials { Keychain, Environment };
+
+    QString cachePath;
+    ConnectionSettings connections;
+    QString mappingsFile; ///< optional: imported before the first sync
+    Credentials credentials = Credentials::Keychain;
+    SyncSchedule schedule;
+
+    /** Reads and checks a configuration file; errors name the file and the field. */
+    static Result<SyncConfig> load(const QString &path);
+    static Result<SyncConfig> fromJson(const QByteArray &json, const QString &baseFolder);
+};
+
+} // namespace Tillbridge::Core
