@@ -73,6 +73,45 @@ Result<QList<SalesOrderPayment>> documentPayments(const QList<PosPayment> &payme
 }
 } // namespace
 
+namespace {
+QJsonObject hashToJson(const QHash<QString, QString> &hash)
+{
+    QJsonObject object;
+    for (auto it = hash.begin(); it != hash.end(); ++it)
+        object.insert(it.key(), it.value());
+    return object;
+}
+
+QHash<QString, QString> hashFromJson(const QJsonValue &value)
+{
+    QHash<QString, QString> hash;
+    const QJsonObject object = value.toObject();
+    for (auto it = object.begin(); it != object.end(); ++it)
+        hash.insert(it.key(), it.value().toString());
+    return hash;
+}
+} // namespace
+
+QJsonObject PostingMappings::toJson() const
+{
+    return QJsonObject{{QStringLiteral("location"), location},
+                       {QStringLiteral("tax_rate"), hashToJson(taxCodeByRate)},
+                       {QStringLiteral("payment_method"), hashToJson(tenderByMethod)},
+                       {QStringLiteral("promotion"), hashToJson(promotionByVoucher)},
+                       {QStringLiteral("refund_reason"), hashToJson(dispositionByReason)}};
+}
+
+PostingMappings PostingMappings::fromJson(const QJsonObject &json)
+{
+    PostingMappings mappings;
+    mappings.location = json.value(u"location").toString();
+    mappings.taxCodeByRate = hashFromJson(json.value(u"tax_rate"));
+    mappings.tenderByMethod = hashFromJson(json.value(u"payment_method"));
+    mappings.promotionByVoucher = hashFromJson(json.value(u"promotion"));
+    mappings.dispositionByReason = hashFromJson(json.value(u"refund_reason"));
+    return mappings;
+}
+
 QString DocumentBuilder::externalRef(const QString &sitooAccount, qint64 orderId)
 {
     return QStringLiteral("sitoo:%1:order:%2").arg(sitooAccount).arg(orderId);

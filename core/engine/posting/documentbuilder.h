@@ -8,6 +8,7 @@
 #include "core/result.h"
 
 #include <QHash>
+#include <QJsonObject>
 #include <QString>
 
 namespace Tillbridge::Core {
@@ -20,6 +21,13 @@ struct PostingMappings
     QHash<QString, QString> tenderByMethod;     ///< Sitoo payment name → Prima tender
     QHash<QString, QString> promotionByVoucher; ///< Sitoo voucher code → Prima promotion
     QHash<QString, QString> dispositionByReason; ///< refund reason code → RESTOCK / QUARANTINE / WRITE_OFF / ...
+
+    /**
+     * The codes frozen into an outbox row: the document is re-built from the stored order with exactly these, so
+     * every attempt sends the same body under the same idempotency key even if a mapping changes meanwhile.
+     */
+    QJsonObject toJson() const;
+    static PostingMappings fromJson(const QJsonObject &json);
 };
 
 /**

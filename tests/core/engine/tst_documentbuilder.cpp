@@ -79,6 +79,13 @@ void tst_DocumentBuilder::keysAreDeterministic()
     const auto second = DocumentBuilder::salesOrder(sale(), Store(), mappings());
     QCOMPARE(first->idempotencyKey, second->idempotencyKey);
     QCOMPARE(first->externalRef, second->externalRef);
+    // Mappings frozen into the outbox come back identical.
+    const PostingMappings frozen = PostingMappings::fromJson(mappings().toJson());
+    QCOMPARE(frozen.location, mappings().location);
+    QCOMPARE(frozen.taxCodeByRate, mappings().taxCodeByRate);
+    QCOMPARE(frozen.tenderByMethod, mappings().tenderByMethod);
+    QCOMPARE(frozen.promotionByVoucher, mappings().promotionByVoucher);
+    QCOMPARE(frozen.dispositionByReason, mappings().dispositionByReason);
 }
 
 void tst_DocumentBuilder::saleBecomesASalesOrder()
