@@ -2,6 +2,11 @@
 // tillbridge-cli: the headless composition root. Subcommands parse their own options; the work is done in core.
 // Exit status: 0 success, 1 findings or failed checks, 2 usage or configuration error (product.md).
 #include "core/application.h"
+#include "core/engine/offlinevalidator.h"
+#include "core/engine/syncconfig.h"
+#include "core/engine/synccycle.h"
+#include "core/secrets/environmentsecretstore.h"
+#include "core/secrets/keychainsecretstore.h"
 #include "core/sandbox/demosandbox.h"
 #include "core/sandbox/prima/primaemulatorconfig.h"
 #include "core/sandbox/scenario/scenario.h"
@@ -13,6 +18,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -255,7 +261,12 @@ int sandbox(const QStringList &arguments)
                                      tr("Folder for Prima's ledger (default: a temporary folder)."), tr("path"));
     const QCommandLineOption json(QStringLiteral("json"), tr("Print the addresses and credentials as one JSON line."));
     const QCommandLineOption duration(QStringLiteral("duration"), tr("Stop after this many seconds."), tr("seconds"));
-    parser.addOptions({seed, stores, days, defects, faults, idempotency, sitooPort, primaPort, dataDir, json, duration});
+    const QCommandLineOption writeMappings(QStringLiteral("write-mappings"),
+                                           tr("Also write the mappings a finance team would set up for this scenario "
+                                              "(for `sync`'s \"mappings\")."),
+                                           tr("file"));
+    parser.addOptions({seed, stores, days, defects, faults, idempotency, sitooPort, primaPort, dataDir, json, duration,
+                       writeMappings});
     int exitCode = Success;
     if (!parseSubcommand(parser, arguments,
                          tr("Runs the emulated Sitoo and Prima on 127.0.0.1 with a generated demo scenario until "
@@ -293,6 +304,12 @@ int sandbox(const QStringList &arguments)
         return usageError(endpoints.errorString());
 
     const Scenario &scenario = sandbox.scenario();
+    if (parser.isSet(writeMappings)) {
+        QFile file(parser.value(writeMappings));
+        const QByteArray mappings = DemoSandbox::demoMappingsJson(scenario);
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(mappings) != mappings.size())
+            return usageError(tr("Cannot write %1.").arg(file.fileName()));
+    }
     if (parser.isSet(json)) {
         const QJsonObject object{
             {QStringLiteral("sitoo_base_url"), endpoints->sitooBaseUrl.toString()},
@@ -342,6 +359,136 @@ int sandbox(const QStringList &arguments)
     return Success;
 }
 
+int validateOrders(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption orders(QStringLiteral("orders"), tr("Sitoo orders: an /orders.json answer or an array."),
+                                    tr("file"));
+    const QCommandLineOption items(QStringLiteral("items"),
+                                   tr("Prima's item master ({\"items\": [...]}); without it SKUs are not checked."),
+                                   tr("file"));
+    const QCommandLineOption mappings(QStringLiteral("mappings"), tr("Mappings in the import format."), tr("file"));
+    parser.addOptions({orders, items, mappings});
+    int exitCode = Success;
+    if (!parseSubcommand(parser, arguments,
+                         tr("Validates Sitoo order JSON without posting and prints one JSON line per order. Exits 1 "
+                            "when any order would be quarantined."),
+                         &exitCode)) {
+        return exitCode;
+    }
+    auto read = [](const QString &path) -> std::optional<QByteArray> {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return std::nullopt;
+        return file.readAll();
+    };
+    if (!parser.isSet(orders))
+        return usageError(tr("Name the orders with --orders FILE."));
+    OfflineValidator validator;
+    for (const auto &[option, load] :
+         {std::pair{&items, &OfflineValidator::loadItems}, std::pair{&mappings, &OfflineValidator::loadMappings}}) {
+        if (!parser.isSet(*option))
+            continue;
+        const auto bytes = read(parser.value(*option));
+        if (!bytes)
+            return usageError(tr("Cannot read %1.").arg(parser.value(*option)));
+        if (auto loaded = (validator.*load)(*bytes); !loaded)
+            return usageError(loaded.errorString());
+    }
+    const auto input = read(parser.value(orders));
+    if (!input)
+        return usageError(tr("Cannot read %1.").arg(parser.value(orders)));
+    const auto verdicts = validator.validate(*input);
+    if (!verdicts)
+        return usageError(verdicts.errorString());
+    bool allReady = true;
+    for (const OrderVerdict &verdict : *verdicts) {
+        out() << QJsonDocument(verdict.toJson()).toJson(QJsonDocument::Compact) << Qt::endl;
+        allReady = allReady && verdict.ready;
+    }
+    return allReady ? Success : Findings;
+}
+
+int sync(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption configOption(QStringLiteral("config"), tr("The configuration file."), tr("file"));
+    const QCommandLineOption once(QStringLiteral("once"),
+                                  tr("Drain what there is and exit: 0 when nothing needs a person, 1 when blocking "
+                                     "exceptions remain."));
+    parser.addOptions({configOption, once});
+    int exitCode = Success;
+    if (!parseSubcommand(parser, arguments,
+                         tr("Runs the order-to-cash engine: pulls Sitoo orders, validates them, and posts them to "
+                            "Prima exactly once. Credentials come from the keychain, or from TILLBRIDGE_SITOO_PASSWORD "
+                            "and TILLBRIDGE_PRIMA_TOKEN when the configuration says \"credentials\": "
+                            "\"environment\"."),
+                         &exitCode)) {
+        return exitCode;
+    }
+    if (!parser.isSet(configOption))
+        return usageError(tr("Name the configuration with --config FILE."));
+    const auto config = SyncConfig::load(parser.value(configOption));
+    if (!config)
+        return usageError(config.errorString());
+    DatabaseConnection::Options options;
+    options.path = config->cachePath;
+    options.purpose = QStringLiteral("sync");
+    auto connection = openCache(options);
+    if (!connection)
+        return usageError(connection.errorString());
+    std::unique_ptr<SecretStore> secrets;
+    if (config->credentials == SyncConfig::Credentials::Environment)
+        secrets = std::make_unique<EnvironmentSecretStore>();
+    else
+        secrets = std::make_unique<KeychainSecretStore>(keychainService());
+    SyncCycle cycle(*config, (*connection)->database(), secrets.get());
+    if (auto prepared = cycle.prepare(); !prepared)
+        return usageError(prepared.errorString());
+
+    quitOnTerminationSignals();
+    int result = Success;
+    std::function<void()> runPass;
+    runPass = [&]() {
+        cycle.run(false, [&](const Result<SyncSummary> &summary) {
+            if (!summary) {
+                err() << tr("Sync failed: %1").arg(summary.errorString()) << Qt::endl;
+                result = UsageError;
+                QCoreApplication::exit(result);
+                return;
+            }
+            const SyncSummary &s = *summary;
+            out() << tr("orders: %1 new, %2 ready, %3 quarantined, %4 malformed, %5 duplicates; postings: %6 posted, "
+                        "%7 adopted, %8 retrying, %9 unknown, %10 failed; blocking exceptions open: %11")
+                         .arg(s.orders.received - s.orders.unchanged)
+                         .arg(s.orders.ready)
+                         .arg(s.orders.quarantined)
+                         .arg(s.orders.malformed)
+                         .arg(s.orders.duplicates)
+                         .arg(s.postings.posted)
+                         .arg(s.postings.adopted)
+                         .arg(s.postings.retrying)
+                         .arg(s.postings.unknown)
+                         .arg(s.postings.failed)
+                         .arg(s.blockingExceptionsOpen)
+                  << Qt::endl;
+            const bool moved = s.orders.received > 0 || s.postings.posted > 0 || s.postings.adopted > 0
+                               || s.postings.requeued > 0 || s.postings.unknown > 0;
+            if (parser.isSet(once) && !moved) {
+                result = s.blockingExceptionsOpen > 0 ? Findings : Success;
+                QCoreApplication::exit(result);
+                return;
+            }
+            // Keep draining at once while work moves; otherwise wait for the next scheduled pull.
+            const auto delay = moved ? std::chrono::milliseconds(0)
+                                     : std::chrono::milliseconds(config->schedule.orderPullSeconds * 1000);
+            QTimer::singleShot(delay, QCoreApplication::instance(), runPass);
+        });
+    };
+    runPass();
+    return QCoreApplication::exec();
+}
+
 struct Subcommand
 {
     const char *group;
@@ -355,6 +502,9 @@ const Subcommand kSubcommands[] = {
     {"audit", "export-head", auditExportHead,
      QT_TRANSLATE_NOOP("tillbridge-cli", "export the audit trail's head to anchor it outside the cache")},
     {"db", "migrate", dbMigrate, QT_TRANSLATE_NOOP("tillbridge-cli", "create or upgrade a cache")},
+    {"sync", "", sync, QT_TRANSLATE_NOOP("tillbridge-cli", "run the engine: pull, validate and post to Prima")},
+    {"validate-orders", "", validateOrders,
+     QT_TRANSLATE_NOOP("tillbridge-cli", "validate Sitoo order JSON without posting (one JSON line per order)")},
     {"sandbox", "", sandbox,
      QT_TRANSLATE_NOOP("tillbridge-cli", "run the emulated Sitoo and Prima on 127.0.0.1 with a demo scenario")},
 };

@@ -44,4 +44,12 @@ int TokenBucket::secondsUntilToken(qint64 nowMs) const
     return std::max(1, int(std::ceil(missing / m_rate)));
 }
 
+qint64 TokenBucket::msUntilToken(qint64 nowMs) const
+{
+    if (!isEnabled())
+        return 0;
+    const double missing = 1.0 - tokensAt(nowMs);
+    return missing <= 0.0 ? 0 : qint64(std::ceil(missing / m_rate * 1000.0));
+}
+
 } // namespace Tillbridge::Core

@@ -24,6 +24,9 @@ public:
     /** Whole seconds (at least 1) until a token will be available, for Retry-After. */
     int secondsUntilToken(qint64 nowMs) const;
 
+    /** Milliseconds until a token will be available (0 when one is there now), for pacing one's own requests. */
+    qint64 msUntilToken(qint64 nowMs) const;
+
 private:
     double tokensAt(qint64 nowMs) const;
 

@@ -8,6 +8,8 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRandomGenerator>
 #include <QTimeZone>
 
@@ -110,6 +112,36 @@ PrimaSandboxSeed DemoSandbox::primaSeed(const Scenario &scenario, const QString 
                              Core::PrimaPeriodStatus::Open});
     }
     return seed;
+}
+
+QByteArray DemoSandbox::demoMappingsJson(const Scenario &scenario)
+{
+    QJsonObject stores;
+    for (const ScenarioStore &store : scenario.stores())
+        stores.insert(store.externalId, store.primaLocationCode);
+    QJsonObject taxRates;
+    for (const auto &definition : taxCodeDefinitions())
+        taxRates.insert(QString::number(definition.percent), QString::fromLatin1(definition.code));
+    QJsonObject tenders;
+    for (Region region : {Region::UnitedKingdom, Region::Sweden}) {
+        for (const QString &method : Scenario::usualPaymentMethodNames(region))
+            tenders.insert(method, method.toUpper().replace(u' ', u'_'));
+    }
+    QJsonObject promotions;
+    for (const ScenarioVoucher &voucher : scenario.vouchers())
+        promotions.insert(voucher.code, QString(QStringLiteral("PROMO-") + voucher.code));
+    // The scenario's reasons: wrong size (101), changed mind (103) and wrong colour (104) go back on the shelf;
+    // defective goods (102) go to quarantine for inspection, never straight back into stock.
+    const QJsonObject reasons{{QStringLiteral("101"), QStringLiteral("RESTOCK")},
+                              {QStringLiteral("102"), QStringLiteral("QUARANTINE")},
+                              {QStringLiteral("103"), QStringLiteral("RESTOCK")},
+                              {QStringLiteral("104"), QStringLiteral("RESTOCK")}};
+    return QJsonDocument(QJsonObject{{QStringLiteral("store"), stores},
+                                     {QStringLiteral("tax_rate"), taxRates},
+                                     {QStringLiteral("payment_method"), tenders},
+                                     {QStringLiteral("promotion"), promotions},
+                                     {QStringLiteral("refund_reason"), reasons}})
+        .toJson(QJsonDocument::Indented);
 }
 
 Core::Result<SandboxEndpoints> DemoSandbox::start()

@@ -64,6 +64,13 @@ public:
      */
     static PrimaSandboxSeed primaSeed(const Scenario &scenario, const QString &token);
 
+    /**
+     * The mappings a finance team would have set up for this scenario, in MappingRepository's import format: stores
+     * to Prima locations, VAT rates to the seeded tax codes, the usual tenders, every campaign voucher, and refund
+     * reasons to dispositions. The one tender the scenario injects as a defect is left out on purpose.
+     */
+    static QByteArray demoMappingsJson(const Scenario &scenario);
+
 private:
     DemoSandboxOptions m_options;
     Scenario m_scenario;

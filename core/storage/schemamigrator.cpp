@@ -259,6 +259,79 @@ const std::array kMigrations{
                         CHECK (pushed_version IS NULL OR pushed_version <= version),
                         PRIMARY KEY (sku, location)))",
               }},
+    Migration{5,
+              "Order details, malformed orders, one open exception per entity and kind, state guards",
+              {
+                  // A malformed order keeps placeholders in pos_orders' NOT NULL columns, and this flag says they
+                  // are not facts. Relaxing NOT NULL instead would mean rebuilding pos_orders, which lines,
+                  // payments and the outbox reference; with foreign_keys=ON inside this transaction, dropping the
+                  // old table would cascade into the lines. ADD COLUMN is cheap and portable.
+                  R"(ALTER TABLE pos_orders ADD COLUMN malformed INTEGER NOT NULL DEFAULT 0
+                        CHECK (malformed IN (0, 1)))",
+                  // PosOrder fields migration 2 did not keep, so that a stored order loads back as it was received.
+                  "ALTER TABLE pos_orders ADD COLUMN store_external_id TEXT NOT NULL DEFAULT ''",
+                  "ALTER TABLE pos_orders ADD COLUMN time_zone TEXT NOT NULL DEFAULT ''",
+                  "ALTER TABLE pos_orders ADD COLUMN sales_tax_minor INTEGER NOT NULL DEFAULT 0",
+                  "ALTER TABLE pos_orders ADD COLUMN eshop_id INTEGER NOT NULL DEFAULT 0",
+                  "ALTER TABLE pos_orders ADD COLUMN external_id TEXT NOT NULL DEFAULT ''",
+                  "ALTER TABLE pos_orders ADD COLUMN credit_order_id INTEGER",
+                  "ALTER TABLE pos_orders ADD COLUMN order_state_id INTEGER",
+                  "ALTER TABLE pos_orders ADD COLUMN payment_state_id INTEGER",
+                  "ALTER TABLE pos_orders ADD COLUMN order_type_id INTEGER",
+                  R"(ALTER TABLE pos_order_lines ADD COLUMN has_discount INTEGER NOT NULL DEFAULT 0
+                        CHECK (has_discount IN (0, 1)))",
+                  "ALTER TABLE pos_order_lines ADD COLUMN discount_unit_net_minor INTEGER NOT NULL DEFAULT 0",
+                  "ALTER TABLE pos_order_lines ADD COLUMN voucher_name TEXT NOT NULL DEFAULT ''",
+                  "ALTER TABLE pos_order_lines ADD COLUMN unit_quantity TEXT",
+                  "ALTER TABLE pos_order_payments ADD COLUMN original_payment_index INTEGER",
+                  // Refund -> sale look-ups (RETURN_EXCEEDS_ORIGINAL) and raw version -> order.
+                  R"(CREATE INDEX pos_orders_original ON pos_orders (sitoo_account, original_order_id)
+                        WHERE original_order_id IS NOT NULL)",
+                  "CREATE INDEX pos_orders_raw ON pos_orders (raw_order_id)",
+                  // The queue pages by (created_at, id).
+                  "CREATE INDEX exceptions_age ON exceptions (created_at, id)",
+                  // At most one open copy of an exception per entity and kind: raising it again refreshes it.
+                  R"(CREATE UNIQUE INDEX exceptions_one_open ON exceptions (entity_type, entity_id, kind)
+                        WHERE state IN ('open', 'assigned'))",
+                  // SQLite-only trigger syntax (RAISE, IS NOT) below; PostgreSQL will use trigger functions.
+                  R"(CREATE TRIGGER pos_orders_malformed_insert BEFORE INSERT ON pos_orders
+                     WHEN NEW.malformed = 1 AND NEW.state <> 'quarantined'
+                     BEGIN SELECT RAISE(ABORT, 'a malformed order is stored quarantined'); END)",
+                  R"(CREATE TRIGGER pos_orders_malformed_update BEFORE UPDATE ON pos_orders
+                     WHEN NEW.malformed <> OLD.malformed
+                       OR (NEW.malformed = 1 AND NEW.state NOT IN ('quarantined', 'superseded'))
+                     BEGIN SELECT RAISE(ABORT, 'a malformed order can only be quarantined or superseded'); END)",
+                  R"(CREATE TRIGGER pos_orders_posted_is_final BEFORE UPDATE ON pos_orders
+                     WHEN OLD.state = 'posted' AND NEW.state <> 'posted'
+                     BEGIN SELECT RAISE(ABORT, 'a posted order cannot change state'); END)",
+                  // Maker-checker beyond the CHECK of migration 2: an approval needs a maker, a checker who is not
+                  // the maker (also not by case or spaces), and never the engine's own "system" account.
+                  R"(CREATE TRIGGER exceptions_maker_checker_insert BEFORE INSERT ON exceptions
+                     WHEN (NEW.approved_by IS NOT NULL AND (NEW.made_by IS NULL
+                             OR lower(trim(NEW.approved_by)) = lower(trim(NEW.made_by))
+                             OR lower(trim(NEW.approved_by)) IN ('', 'system')))
+                       OR (NEW.state = 'approved' AND (NEW.approved_by IS NULL OR NEW.made_by IS NULL))
+                     BEGIN SELECT RAISE(ABORT, 'maker-checker: the approver must not be the maker'); END)",
+                  R"(CREATE TRIGGER exceptions_maker_checker_update BEFORE UPDATE ON exceptions
+                     WHEN (NEW.approved_by IS NOT NULL AND (NEW.made_by IS NULL
+                             OR lower(trim(NEW.approved_by)) = lower(trim(NEW.made_by))
+                             OR lower(trim(NEW.approved_by)) IN ('', 'system')))
+                       OR (NEW.state = 'approved' AND (NEW.approved_by IS NULL OR NEW.made_by IS NULL))
+                     BEGIN SELECT RAISE(ABORT, 'maker-checker: the approver must not be the maker'); END)",
+                  R"(CREATE TRIGGER exceptions_closed_is_final BEFORE UPDATE ON exceptions
+                     WHEN OLD.state NOT IN ('open', 'assigned')
+                       AND (NEW.state <> OLD.state OR NEW.made_by IS NOT OLD.made_by
+                            OR NEW.approved_by IS NOT OLD.approved_by)
+                     BEGIN SELECT RAISE(ABORT, 'a closed exception cannot change'); END)",
+                  R"(CREATE TRIGGER outbox_posted_is_final BEFORE UPDATE ON outbox
+                     WHEN OLD.state = 'posted'
+                       AND (NEW.state <> 'posted' OR NEW.prima_document_no IS NOT OLD.prima_document_no)
+                     BEGIN SELECT RAISE(ABORT, 'a posted document cannot change'); END)",
+                  R"(CREATE TRIGGER outbox_posted_needs_document BEFORE UPDATE ON outbox
+                     WHEN NEW.state = 'posted' AND NEW.prima_document_no IS NOT NULL
+                       AND trim(NEW.prima_document_no) = ''
+                     BEGIN SELECT RAISE(ABORT, 'posted requires a Prima document number'); END)",
+              }},
 };
 
 QString tr(const char *text)

@@ -4,6 +4,7 @@
 #include "core/storage/auditchain.h"
 #include "core/storage/databaseconnection.h"
 #include "core/storage/dbtransaction.h"
+#include "core/storage/schemamigrator.h"
 
 #include "tests/testutils/sqltestutils.h"
 #include "tests/testutils/tempcache.h"
@@ -161,16 +162,19 @@ void tst_AuditChain::tamperIsDetected_data()
     const int inserted = int(AuditVerification::Problem::Inserted);
     const int brokenLink = int(AuditVerification::Problem::BrokenLink);
 
+    // The chain starts with one event per migration (m of them), then our 10,000: event i is at seq m + 1 + i.
+    const qint64 m = SchemaMigrator::latestVersion();
+    const auto at = [m](qint64 offset) { return QString::number(m + offset); };
     QTest::newRow("modify an amount in the middle")
-        << QStringList{"UPDATE audit_events SET details = replace(details, '56720', '56721') WHERE seq = 5005"}
-        << qint64(5005) << modified;
+        << QStringList{"UPDATE audit_events SET details = replace(details, '56720', '56721') WHERE seq = " + at(5001)}
+        << m + 5001 << modified;
     QTest::newRow("modify the first entry")
         << QStringList{"UPDATE audit_events SET actor = 'mallory' WHERE seq = 1"} << qint64(1) << modified;
     QTest::newRow("modify the last entry")
-        << QStringList{"UPDATE audit_events SET occurred_at = '2020-01-01T00:00:00.000Z' WHERE seq = 10004"}
-        << qint64(10004) << modified;
+        << QStringList{"UPDATE audit_events SET occurred_at = '2020-01-01T00:00:00.000Z' WHERE seq = " + at(10000)}
+        << m + 10000 << modified;
     QTest::newRow("modify and re-hash one entry")
-        << QStringList{"UPDATE audit_events SET hash = 'ab' || substr(hash, 3) WHERE seq = 7000"} << qint64(7000)
+        << QStringList{"UPDATE audit_events SET hash = 'ab' || substr(hash, 3) WHERE seq = " + at(6996)} << m + 6996
         << modified;
     QTest::newRow("delete an entry") << QStringList{"DELETE FROM audit_events WHERE seq = 3000"} << qint64(3000)
                                      << missing;
@@ -200,8 +204,8 @@ void tst_AuditChain::tamperIsDetected_data()
                                            << qint64(4000) << inserted;
     QTest::newRow("append a forged entry with a made-up hash")
         << QStringList{"INSERT INTO audit_events SELECT seq + 1, occurred_at, 'mallory', action, entity_type, "
-                       "entity_id, details, hash, substr(hash, 2) || 'a' FROM audit_events WHERE seq = 10004"}
-        << qint64(10005) << modified;
+                       "entity_id, details, hash, substr(hash, 2) || 'a' FROM audit_events WHERE seq = " + at(10000)}
+        << m + 10001 << modified;
 }
 
 void tst_AuditChain::tamperIsDetected()
@@ -209,7 +213,7 @@ void tst_AuditChain::tamperIsDetected()
     QFETCH(QStringList, statements);
     QFETCH(qint64, firstBad);
     QFETCH(int, problem);
-    QCOMPARE(m_head, qint64(10004)); // 4 migrations + 10,000 events: the rows above name real positions
+    QCOMPARE(m_head, SchemaMigrator::latestVersion() + kEvents); // the rows above name real positions
 
     const QString path = tamperedCopy(QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-'));
     QVERIFY(!path.isEmpty());

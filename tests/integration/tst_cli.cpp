@@ -3,10 +3,13 @@
 #include "core/storage/auditchain.h"
 #include "core/storage/databaseconnection.h"
 #include "core/storage/dbtransaction.h"
+#include "core/storage/schemamigrator.h"
 
 #include "tests/testutils/sqltestutils.h"
 #include "tests/testutils/tempcache.h"
 
+#include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -72,6 +75,7 @@ private Q_SLOTS:
     void verifyNamesTheFirstBadEntry();
     void anchorCatchesTruncation();
     void missingCacheIsAConfigurationError();
+    void validateOrdersPrintsOneVerdictPerOrder();
 };
 
 void tst_Cli::versionAndUsage()
@@ -101,7 +105,8 @@ void tst_Cli::migrateCreatesACache()
     TempCache cache;
     const Run run = cli({QStringLiteral("db"), QStringLiteral("migrate"), QStringLiteral("--db"), cache.path()});
     QCOMPARE(run.exitCode, 0);
-    QVERIFY2(run.out.contains(u"schema version 4"), qPrintable(run.out));
+    QVERIFY2(run.out.contains(QStringLiteral("schema version %1").arg(SchemaMigrator::latestVersion())),
+             qPrintable(run.out));
     QVERIFY(QFile::exists(cache.path()));
 }
 
@@ -161,7 +166,7 @@ void tst_Cli::anchorCatchesTruncation()
     QCOMPARE(exported.exitCode, 0);
     const auto anchor = AuditAnchor::load(anchorFile);
     QVERIFY(anchor.ok());
-    QCOMPARE(anchor->seq, qint64(34));
+    QCOMPARE(anchor->seq, qint64(SchemaMigrator::latestVersion() + 30)); // the migrations' events, then ours
 
     tamper(cache.path(), QStringLiteral("DELETE FROM audit_events WHERE seq > 31"));
     const Run withoutAnchor = cli({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--db"),
@@ -184,6 +189,42 @@ void tst_Cli::missingCacheIsAConfigurationError()
     const Run noDb = cli({QStringLiteral("audit"), QStringLiteral("verify")});
     QCOMPARE(noDb.exitCode, 2);
     QVERIFY(noDb.err.contains(u"--db"));
+}
+
+void tst_Cli::validateOrdersPrintsOneVerdictPerOrder()
+{
+    // sitoo-api.md §5.2 (a sale) and §5.3 (its refund) in one /orders.json page.
+    const QString orders = QStringLiteral(TILLBRIDGE_SITOO_DATA "/orders-page.json");
+    TempCache folder;
+    const QString mappings = folder.dirPath() + QStringLiteral("/mappings.json");
+    QFile file(mappings);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(R"({"store":{"200":"STO-01"},"tax_rate":{"25":"SE25"},"payment_method":{"Card":"CARD",)"
+               R"("Gift Card":"GIFT"},"promotion":{"SPRING20":"P-SPRING"},"refund_reason":{"102":"RESTOCK"}})");
+    file.close();
+
+    const Run mapped = cli({QStringLiteral("validate-orders"), QStringLiteral("--orders"), orders,
+                            QStringLiteral("--mappings"), mappings});
+    QCOMPARE(mapped.exitCode, 0);
+    const QStringList lines = mapped.out.trimmed().split(u'\n');
+    QCOMPARE(lines.size(), 2);
+    const QJsonObject sale = QJsonDocument::fromJson(lines[0].toUtf8()).object();
+    QCOMPARE(sale.value(u"orderid").toInteger(), qint64(20001));
+    QCOMPARE(sale.value(u"verdict").toString(), QStringLiteral("ready"));
+    QCOMPARE(QJsonDocument::fromJson(lines[1].toUtf8()).object().value(u"verdict").toString(), QStringLiteral("ready"));
+
+    // Without mappings nothing can post: each order is quarantined and says why.
+    const Run unmapped = cli({QStringLiteral("validate-orders"), QStringLiteral("--orders"), orders});
+    QCOMPARE(unmapped.exitCode, 1);
+    const QJsonObject first = QJsonDocument::fromJson(unmapped.out.split(u'\n').first().toUtf8()).object();
+    QCOMPARE(first.value(u"verdict").toString(), QStringLiteral("quarantined"));
+    QStringList kinds;
+    for (const QJsonValue &exception : first.value(u"exceptions").toArray())
+        kinds.append(exception.toObject().value(u"kind").toString());
+    QVERIFY2(kinds.contains(u"UNMAPPED_STORE") && kinds.contains(u"UNMAPPED_PAYMENT_METHOD"), qPrintable(kinds.join(u',')));
+
+    const Run missing = cli({QStringLiteral("validate-orders")});
+    QCOMPARE(missing.exitCode, 2);
 }
 
 QTEST_GUILESS_MAIN(tst_Cli)

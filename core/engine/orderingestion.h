@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/domain/posorder.h"
+#include "core/domain/store.h"
+#include "core/engine/validation/validationcontext.h"
+#include "core/result.h"
+#include "core/storage/cataloguerepository.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+
+namespace Tillbridge::Core {
+
+class DbTransaction;
+
+/** What one page of orders did to the cache. */
+struct IngestSummary
+{
+    int received = 0;    ///< orders in the page
+    int unchanged = 0;   ///< seen before with the same content: nothing done
+    int ready = 0;       ///< valid: written to the outbox for Prima
+    int quarantined = 0; ///< held back with one or more blocking exceptions
+    int duplicates = 0;  ///< arrived again with different content (DUPLICATE_ORDER)
+    int malformed = 0;   ///< could not be read (MALFORMED_ORDER), raw bytes kept
+    int exceptions = 0;  ///< exceptions raised or refreshed
+    qint64 lastOrderId = 0; ///< the cursor after the page
+
+    IngestSummary &operator+=(const IngestSummary &other);
+};
+
+/**
+ * Steps 1–3 of the order-to-cash cycle for a page of Sitoo orders (product.md): keep each raw order, normalise it,
+ * validate it, and route it — valid orders to the outbox with the document that will post them, invalid ones to
+ * quarantine with exceptions a person can act on. A bad order never stops the ones behind it.
+ *
+ * One transaction per page: the orders, their exceptions, their outbox rows, every audit event and the orderid
+ * cursor commit together or not at all, so a crash re-reads the page and the receipt is idempotent.
+ * Runs in the engine's worker thread on that thread's connection.
+ */
+class OrderIngestion
+{
+public:
+    OrderIngestion(QSqlDatabase db, QString sitooAccount);
+
+    /** Re-reads stores, mappings and the Prima catalogue (call before a run, and after they change). */
+    Status refreshReferenceData();
+
+    /** Ingests one page, in orderid order, as the exact bytes Sitoo sent. */
+    Result<IngestSummary> ingestPage(const QList<QByteArray> &rawOrders);
+
+    /** The orderid cursor: the last order taken into the cache (0 before the first). */
+    Result<qint64> lastOrderId() const;
+
+    /** The actor recorded in the audit trail for the engine's own work. */
+    static QString actor() { return QStringLiteral("system"); }
+
+private:
+    struct Routed;
+    Result<Routed> ingestOne(DbTransaction &tx, const QByteArray &raw);
+    /** `excludingRefundId`: the Sitoo id of the refund being validated, whose own lines must not count. */
+    ValidationContext contextFor(const PosOrder &order, qint64 excludingRefundId) const;
+    std::optional<Store> storeFor(const PosOrder &order) const;
+
+    QSqlDatabase m_db;
+    QString m_account;
+    QList<Store> m_stores;
+    QHash<QString, QString> m_locations; ///< store mapping: Sitoo store id → Prima location
+    QHash<QString, QString> m_taxCodes;
+    QHash<QString, QString> m_tenders;
+    QHash<QString, QString> m_promotions;
+    QHash<QString, QString> m_dispositions;
+    QHash<QString, CatalogueEntry> m_catalogue;
+};
+
+} // namespace Tillbridge::Core

@@ -1,0 +1,337 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/engine/postingrelay.h"
+
+#include "core/engine/failpoints.h"
+#include "core/engine/posting/documentbuilder.h"
+#include "core/logging.h"
+#include "core/prima/primagateway.h"
+#include "core/prima/primajson.h"
+#include "core/storage/dbtransaction.h"
+#include "core/storage/exceptionrepository.h"
+#include "core/storage/orderrepository.h"
+#include "core/storage/outboxrepository.h"
+#include "core/storage/storerepository.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QTimer>
+
+namespace Tillbridge::Core {
+
+namespace {
+constexpr int kUnknownPerRun = 200;
+constexpr auto kTransientDelay = std::chrono::seconds(30);
+constexpr auto kConfigurationDelay = std::chrono::minutes(5);
+const QString kActor = QStringLiteral("system");
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Tillbridge::Core::PostingRelay", text);
+}
+
+/** The document to send, re-built from the stored order with the frozen codes; refused if it changed. */
+Result<PrimaBatchOperation> rebuild(const QSqlDatabase &db, const OutboxEntry &entry, const QList<Store> &stores)
+{
+    const QJsonObject payload = QJsonDocument::fromJson(entry.payload).object();
+    const PostingMappings mappings = PostingMappings::fromJson(payload.value(u"mappings").toObject());
+    const QJsonObject enqueued = payload.value(u"document").toObject();
+    OrderRepository orders(db);
+    auto order = orders.load(entry.posOrderId);
+    if (!order)
+        return order.error();
+    auto stored = orders.storedOrder(entry.posOrderId);
+    Store store;
+    if (stored) {
+        for (const Store &candidate : stores) {
+            if (candidate.id == stored->storeId)
+                store = candidate;
+        }
+    }
+    PrimaBatchOperation operation;
+    QJsonObject rebuilt;
+    if (entry.documentType == OutboxDocumentType::SalesOrder) {
+        auto sale = DocumentBuilder::salesOrder(*order, store, mappings);
+        if (!sale)
+            return sale.error();
+        auto json = PrimaJson::salesOrderToJson(*sale);
+        if (!json)
+            return json.error();
+        rebuilt = *json;
+        operation = PrimaBatchOperation::ofSalesOrder(*sale);
+    } else {
+        auto note = DocumentBuilder::creditNote(*order, store, mappings);
+        if (!note)
+            return note.error();
+        auto json = PrimaJson::creditNoteToJson(*note);
+        if (!json)
+            return json.error();
+        rebuilt = *json;
+        operation = PrimaBatchOperation::ofCreditNote(*note);
+    }
+    // Same key, same body: anything else would be a different document under an old key.
+    if (rebuilt != enqueued || operation.idempotencyKey() != entry.idempotencyKey) {
+        return Error{ErrorCode::InvalidInput,
+                     tr("The document for %1 no longer matches what was queued; it is not sent.").arg(entry.externalRef)};
+    }
+    return operation;
+}
+} // namespace
+
+RelaySummary &RelaySummary::operator+=(const RelaySummary &other)
+{
+    posted += other.posted;
+    adopted += other.adopted;
+    requeued += other.requeued;
+    retrying += other.retrying;
+    failed += other.failed;
+    unknown += other.unknown;
+    duplicatesInPrima += other.duplicatesInPrima;
+    return *this;
+}
+
+struct PostingRelay::Run
+{
+    std::function<void(const Result<RelaySummary> &)> done;
+    RelaySummary summary;
+    QList<OutboxEntry> unknown;
+    QList<OutboxClaim> claims;
+    QList<Store> stores;
+    bool finished = false;
+
+    void finish(const Result<RelaySummary> &result)
+    {
+        if (finished)
+            return;
+        finished = true;
+        done(result);
+    }
+};
+
+PostingRelay::PostingRelay(QSqlDatabase db, PrimaGateway *gateway, QObject *parent)
+    : QObject(parent)
+    , m_db(std::move(db))
+    , m_gateway(gateway)
+    , m_pace(20.0, 20)
+{
+    m_clock.start();
+}
+
+void PostingRelay::setRequestsPerSecond(double rate)
+{
+    m_pace = TokenBucket(rate, std::max(1, int(rate)));
+}
+
+Result<int> PostingRelay::recoverAfterCrash()
+{
+    DbTransaction tx(m_db);
+    if (!tx.isActive())
+        return tx.beginStatus().error();
+    auto recovered = OutboxRepository(m_db).recoverAfterCrash(tx);
+    if (!recovered)
+        return recovered;
+    if (auto committed = tx.commit(); !committed)
+        return committed.error();
+    if (*recovered > 0)
+        qCInfo(lcSync) << *recovered << "posting(s) left unfinished by a crash will be settled by look-up";
+    return recovered;
+}
+
+void PostingRelay::run(std::function<void(const Result<RelaySummary> &)> done)
+{
+    auto run = std::make_shared<Run>();
+    run->done = std::move(done);
+    auto stores = StoreRepository(m_db).all();
+    if (!stores) {
+        run->finish(stores.error());
+        return;
+    }
+    run->stores = *stores;
+    auto unknown = OutboxRepository(m_db).unknownRows(kUnknownPerRun);
+    if (!unknown) {
+        run->finish(unknown.error());
+        return;
+    }
+    run->unknown = *unknown;
+    settleNext(run);
+}
+
+void PostingRelay::settleNext(std::shared_ptr<Run> run)
+{
+    if (run->unknown.isEmpty()) {
+        claimNext(run);
+        return;
+    }
+    const OutboxEntry entry = run->unknown.takeFirst();
+    m_gateway->findDocumentByExternalRef(
+        entry.externalRef, this, [this, run, entry](PrimaReadResult<QList<PrimaDocumentResult>> found) {
+            if (!found.ok()) {
+                // Prima cannot tell us now: the row stays unknown and is asked about again next run.
+                qCWarning(lcSync) << "look-up of" << entry.externalRef << "failed:" << found.error.summary();
+                settleNext(run);
+                return;
+            }
+            DbTransaction tx(m_db);
+            OutboxRepository outbox(m_db);
+            Status status;
+            if (!found.value->isEmpty()) {
+                if (found.value->size() > 1) {
+                    ++run->summary.duplicatesInPrima;
+                    qCWarning(lcSync) << entry.externalRef << "exists" << found.value->size() << "times in Prima";
+                }
+                auto attempts = outbox.attempts(entry.id);
+                const qint64 attemptId = attempts && !attempts->isEmpty() ? attempts->last().id : 0;
+                status = outbox.adopt(tx, entry.id, attemptId, found.value->first().documentNo);
+                ++run->summary.adopted;
+            } else {
+                status = outbox.requeueUnknown(tx, entry.id, QDateTime::currentDateTimeUtc(),
+                                               tr("Prima does not hold the document: it is sent again with the same "
+                                                  "key."));
+                ++run->summary.requeued;
+            }
+            if (status)
+                status = tx.commit();
+            if (!status) {
+                run->finish(status.error());
+                return;
+            }
+            settleNext(run);
+        });
+}
+
+void PostingRelay::claimNext(std::shared_ptr<Run> run)
+{
+    DbTransaction tx(m_db);
+    if (!tx.isActive()) {
+        run->finish(tx.beginStatus().error());
+        return;
+    }
+    auto claims = OutboxRepository(m_db).claimDue(tx, QDateTime::currentDateTimeUtc(), m_batchSize);
+    if (!claims) {
+        run->finish(claims.error());
+        return;
+    }
+    if (claims->isEmpty()) {
+        run->finish(run->summary);
+        return;
+    }
+    // Write before you act: the claims and their attempt rows are durable before any request leaves.
+    if (auto committed = tx.commit(); !committed) {
+        run->finish(committed.error());
+        return;
+    }
+    FailPoints::hit("relay.after_claim_commit");
+    run->claims = *claims;
+    sendNext(run);
+}
+
+void PostingRelay::sendNext(std::shared_ptr<Run> run)
+{
+    if (run->claims.isEmpty()) {
+        claimNext(run);
+        return;
+    }
+    // Pace to Prima's limit instead of provoking 429s.
+    if (const qint64 wait = m_pace.msUntilToken(m_clock.elapsed()); wait > 0) {
+        QTimer::singleShot(std::chrono::milliseconds(wait), this, [this, run] { sendNext(run); });
+        return;
+    }
+    m_pace.tryTake(m_clock.elapsed());
+    const OutboxClaim claim = run->claims.takeFirst();
+    auto operation = rebuild(m_db, claim.entry, run->stores);
+    if (!operation) {
+        PrimaWriteResult refused;
+        refused.outcome = PrimaWriteOutcome::Rejected;
+        refused.error.detail = operation.errorString();
+        refused.error.codeText = QStringLiteral("DOCUMENT_CHANGED");
+        if (auto status = record(claim, refused, run->summary); !status) {
+            run->finish(status.error());
+            return;
+        }
+        sendNext(run);
+        return;
+    }
+    PrimaWriteOptions options;
+    options.correlationId = claim.correlationId;
+    auto onAnswer = [this, run, claim](PrimaWriteResult result) {
+        if (auto status = record(claim, result, run->summary); !status) {
+            run->finish(status.error());
+            return;
+        }
+        sendNext(run);
+    };
+    if (operation->kind == PrimaBatchOperation::Kind::SalesOrder)
+        m_gateway->postSalesOrder(operation->salesOrder, options, this, onAnswer);
+    else
+        m_gateway->postCreditNote(operation->creditNote, options, this, onAnswer);
+    FailPoints::hit("relay.after_http_send_before_response");
+}
+
+Status PostingRelay::record(const OutboxClaim &claim, const PrimaWriteResult &result, RelaySummary &summary)
+{
+    DbTransaction tx(m_db);
+    if (!tx.isActive())
+        return tx.beginStatus();
+    OutboxRepository outbox(m_db);
+    const qint64 id = claim.entry.id;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    Status status;
+    switch (result.outcome) {
+    case PrimaWriteOutcome::Posted:
+        FailPoints::hit("relay.after_2xx_before_posted_commit");
+        status = outbox.markPosted(tx, id, claim.attemptId, result.document.documentNo, result.document.replayed);
+        ++summary.posted;
+        break;
+    case PrimaWriteOutcome::Rejected:
+        if (result.error.code == PrimaErrorCode::DuplicateExternalRef && !result.error.existingDocumentNo.isEmpty()) {
+            // Prima already holds this document (an earlier attempt did get through): take it as ours.
+            status = outbox.markUnknown(tx, id, claim.attemptId, result.error.summary());
+            if (status)
+                status = outbox.adopt(tx, id, claim.attemptId, result.error.existingDocumentNo);
+            ++summary.adopted;
+            break;
+        }
+        status = outbox.markFailed(tx, id, claim.attemptId,
+                                   result.error.httpStatus ? std::optional<int>(result.error.httpStatus) : std::nullopt,
+                                   result.error.codeText, result.error.summary());
+        if (status) {
+            ExceptionRecord record;
+            record.kind = ExceptionKind::PostingFailed;
+            record.severity = ExceptionKinds::defaultSeverity(record.kind);
+            record.owner = ExceptionKinds::owner(record.kind);
+            record.entityType = QStringLiteral("outbox");
+            record.entityId = claim.entry.externalRef;
+            record.explanation = tr("Prima refused %1: %2").arg(claim.entry.externalRef, result.error.summary());
+            record.details = QJsonObject{{QStringLiteral("code"), result.error.codeText},
+                                         {QStringLiteral("httpStatus"), result.error.httpStatus}};
+            auto raised = ExceptionRepository(m_db).raise(tx, record, kActor);
+            if (!raised)
+                status = raised.error();
+        }
+        ++summary.failed;
+        break;
+    case PrimaWriteOutcome::Transient:
+        status = outbox.markRetry(tx, id, claim.attemptId,
+                                  now.addMSecs(result.error.retryAfter.value_or(kTransientDelay).count()),
+                                  result.error.httpStatus ? std::optional<int>(result.error.httpStatus) : std::nullopt,
+                                  result.error.codeText);
+        ++summary.retrying;
+        break;
+    case PrimaWriteOutcome::Configuration:
+        status = outbox.markRetry(tx, id, claim.attemptId,
+                                  now.addMSecs(std::chrono::milliseconds(kConfigurationDelay).count()),
+                                  result.error.httpStatus ? std::optional<int>(result.error.httpStatus) : std::nullopt,
+                                  result.error.codeText);
+        ++summary.retrying;
+        qCWarning(lcSync) << "Prima is not usable as configured:" << result.error.summary();
+        break;
+    case PrimaWriteOutcome::Unknown:
+        status = outbox.markUnknown(tx, id, claim.attemptId, result.error.summary());
+        ++summary.unknown;
+        break;
+    }
+    if (!status)
+        return status;
+    return tx.commit();
+}
+
+} // namespace Tillbridge::Core

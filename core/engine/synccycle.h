@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/engine/orderingestion.h"
+#include "core/engine/postingrelay.h"
+#include "core/engine/syncconfig.h"
+
+#include <QObject>
+#include <QSqlDatabase>
+
+#include <functional>
+#include <memory>
+
+namespace Tillbridge::Core {
+
+class HttpClient;
+class PrimaGateway;
+class SecretStore;
+class SitooClient;
+
+/** What one cycle did, for the status bar, the CLI and the tests. */
+struct SyncSummary
+{
+    int stores = 0;
+    int catalogueItems = 0;
+    IngestSummary orders;
+    RelaySummary postings;
+    qint64 blockingExceptionsOpen = 0;
+};
+
+/**
+ * One pass of the order-to-cash cycle, draining what there is: stores from Sitoo, Prima's item master (when the
+ * cache has none yet, or when asked), every new Sitoo order by the orderid cursor (validated and routed), then the
+ * outbox to Prima. Each step commits on its own; a failure ends the pass with a message and loses nothing: the next
+ * pass picks up from the cursor and the outbox.
+ *
+ * Lives in one thread (the worker's, or the CLI's main thread) and owns its network clients there.
+ */
+class SyncCycle : public QObject
+{
+    Q_OBJECT
+
+public:
+    SyncCycle(const SyncConfig &config, QSqlDatabase db, SecretStore *secrets, QObject *parent = nullptr);
+    ~SyncCycle() override;
+
+    /** Imports the configured mappings file and recovers postings a crash left unfinished. Call once first. */
+    Status prepare();
+
+    /** Runs one pass; `done` runs once, on this thread. `refreshCatalogue` re-reads Prima's items even if cached. */
+    void run(bool refreshCatalogue, std::function<void(const Result<SyncSummary> &)> done);
+
+    /** Stops between steps (the running step finishes and commits); done() reports what was done. */
+    void cancel() { m_cancelled = true; }
+
+    PrimaGateway *gateway() const { return m_gateway; }
+    SitooClient *sitoo() const { return m_sitoo; }
+
+private:
+    struct Pass;
+    void syncStores(std::shared_ptr<Pass> pass);
+    void syncCatalogue(std::shared_ptr<Pass> pass, QString cursor);
+    void pullOrders(std::shared_ptr<Pass> pass);
+    void relay(std::shared_ptr<Pass> pass);
+    void finish(std::shared_ptr<Pass> pass, const Result<SyncSummary> &result);
+
+    SyncConfig m_config;
+    QSqlDatabase m_db;
+    SecretStore *m_secrets;
+    SitooClient *m_sitoo;
+    HttpClient *m_primaHttp;
+    PrimaGateway *m_gateway;
+    PostingRelay *m_relay;
+    OrderIngestion m_ingestion;
+    bool m_cancelled = false;
+};
+
+} // namespace Tillbridge::Core

@@ -1,0 +1,738 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/storage/orderrepository.h"
+
+#include "core/logging.h"
+#include "core/storage/auditchain.h"
+#include "core/storage/dbtransaction.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QJsonObject>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <array>
+#include <utility>
+
+namespace Tillbridge::Core {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Tillbridge::Core::OrderRepository", text);
+}
+
+Error sqlError(const QSqlQuery &query, const char *tag)
+{
+    qCWarning(lcDb) << "orders:" << tag << query.lastError().text();
+    return Error{ErrorCode::Database,
+                 tr("The orders could not be read or saved: %1").arg(query.lastError().text())};
+}
+
+Error invalid(const QString &message)
+{
+    return Error{ErrorCode::InvalidInput, message};
+}
+
+QString dbTime(const QDateTime &time)
+{
+    return time.toUTC().toString(Qt::ISODateWithMs);
+}
+
+QDateTime fromDbTime(const QVariant &value)
+{
+    return QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
+}
+
+// A null QString binds as SQL NULL; the text columns are NOT NULL DEFAULT '', so empty text must stay text.
+QString text(const QString &value)
+{
+    return value.isNull() ? QStringLiteral("") : value;
+}
+
+QVariant optionalValue(const std::optional<qint64> &value)
+{
+    return value ? QVariant(*value) : QVariant();
+}
+
+QVariant optionalValue(const std::optional<int> &value)
+{
+    return value ? QVariant(*value) : QVariant();
+}
+
+// Runs one repository write inside a savepoint of the caller's transaction, so that a write failing half-way leaves
+// nothing of itself behind even if the caller went on to commit. The savepoint name is a fixed literal.
+template<typename Work>
+auto atomically(DbTransaction &tx, Work &&work) -> decltype(work())
+{
+    if (!tx.isActive())
+        return Error{ErrorCode::Database, tr("Orders can only be written inside an open transaction.")};
+    QSqlQuery savepoint(tx.database());
+    if (!savepoint.exec(QStringLiteral("SAVEPOINT order_repository")))
+        return sqlError(savepoint, "savepoint");
+    auto result = work();
+    if (result.ok()) {
+        if (savepoint.exec(QStringLiteral("RELEASE SAVEPOINT order_repository")))
+            return result;
+        result = sqlError(savepoint, "release");
+    }
+    if (!savepoint.exec(QStringLiteral("ROLLBACK TO SAVEPOINT order_repository"))
+        || !savepoint.exec(QStringLiteral("RELEASE SAVEPOINT order_repository")))
+        qCWarning(lcDb) << "orders: rolling back to the savepoint failed:" << savepoint.lastError().text();
+    return result;
+}
+
+constexpr std::array kStateCodes{
+    std::pair{PosOrderState::Received, "received"},     std::pair{PosOrderState::Quarantined, "quarantined"},
+    std::pair{PosOrderState::Ready, "ready"},           std::pair{PosOrderState::Posted, "posted"},
+    std::pair{PosOrderState::Superseded, "superseded"},
+};
+
+// The placeholders of a malformed order (see the class comment): "XXX" is ISO 4217's code for "no currency".
+constexpr auto kNoCurrency = "XXX";
+
+StoredOrder storedOrderFrom(const QSqlQuery &query)
+{
+    // Column order of every SELECT that feeds this function.
+    StoredOrder order;
+    order.id = query.value(0).toLongLong();
+    order.sitooAccount = query.value(1).toString();
+    order.sitooOrderId = query.value(2).toLongLong();
+    order.rawOrderId = query.value(3).toLongLong();
+    order.kind = posOrderKindFromCode(query.value(4).toString()).value_or(PosOrderKind::Sale);
+    order.state = posOrderStateFromCode(query.value(5).toString()).value_or(PosOrderState::Quarantined);
+    order.malformed = query.value(6).toInt() != 0;
+    order.storeId = query.value(7).isNull() ? 0 : query.value(7).toLongLong();
+    order.currency = query.value(8).toString();
+    order.totalGrossMinor = query.value(9).toLongLong();
+    order.orderDate = fromDbTime(query.value(10));
+    if (!query.value(11).isNull())
+        order.originalOrderId = query.value(11).toLongLong();
+    order.createdAt = fromDbTime(query.value(12));
+    order.updatedAt = fromDbTime(query.value(13));
+    return order;
+}
+
+QString auditActionFor(PosOrderState state)
+{
+    switch (state) {
+    case PosOrderState::Received:
+        return QStringLiteral("order.requeued");
+    case PosOrderState::Quarantined:
+        return QStringLiteral("order.quarantined");
+    case PosOrderState::Ready:
+        return QStringLiteral("order.ready");
+    case PosOrderState::Posted:
+        return QStringLiteral("order.posted");
+    case PosOrderState::Superseded:
+        return QStringLiteral("order.superseded");
+    }
+    return {};
+}
+
+} // namespace
+
+QString posOrderStateCode(PosOrderState state)
+{
+    for (const auto &[value, code] : kStateCodes) {
+        if (value == state)
+            return QString::fromLatin1(code);
+    }
+    return {};
+}
+
+std::optional<PosOrderState> posOrderStateFromCode(const QString &code)
+{
+    for (const auto &[value, text] : kStateCodes) {
+        if (code == QLatin1StringView(text))
+            return value;
+    }
+    return std::nullopt;
+}
+
+OrderRepository::OrderRepository(QSqlDatabase db)
+    : m_db(std::move(db))
+{
+}
+
+Result<OrderReceiveResult> OrderRepository::receive(DbTransaction &tx, const QString &account, qint64 sitooOrderId,
+                                                    const QByteArray &rawBytes, const QByteArray &sha256Hex,
+                                                    const std::optional<PosOrder> &parsed)
+{
+    if (account.isEmpty())
+        return invalid(tr("An order cannot be stored without its Sitoo account."));
+    // The hash is the identity of a version: a wrong one would make a changed order look unchanged.
+    const QByteArray actualSha = QCryptographicHash::hash(rawBytes, QCryptographicHash::Sha256).toHex();
+    if (sha256Hex.toLower() != actualSha) {
+        return invalid(tr("Order %1: the SHA-256 given for the raw payload does not match its bytes.")
+                           .arg(sitooOrderId));
+    }
+    if (parsed) {
+        if (sitooOrderId <= 0 || parsed->orderId != sitooOrderId || parsed->sitooAccount != account) {
+            return invalid(tr("Order %1 of account %2: the parsed order names order %3 of account %4.")
+                               .arg(sitooOrderId)
+                               .arg(account)
+                               .arg(parsed->orderId)
+                               .arg(parsed->sitooAccount));
+        }
+        if (!parsed->currency.isValid())
+            return invalid(tr("Order %1 has no valid currency.").arg(sitooOrderId));
+    }
+    const qint64 knownOrderId = sitooOrderId > 0 ? sitooOrderId : 0;
+
+    return atomically(tx, [&]() -> Result<OrderReceiveResult> {
+        const QSqlDatabase db = tx.database();
+        const QString now = dbTime(QDateTime::currentDateTimeUtc());
+        OrderReceiveResult result;
+
+        QSqlQuery query(db);
+        query.prepare(QStringLiteral(
+            "INSERT INTO raw_orders (sitoo_account, sitoo_order_id, payload, payload_sha256, received_at) "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (sitoo_account, sitoo_order_id, payload_sha256) DO NOTHING"));
+        query.addBindValue(account);
+        query.addBindValue(knownOrderId);
+        query.addBindValue(rawBytes);
+        query.addBindValue(QString::fromLatin1(actualSha));
+        query.addBindValue(now);
+        if (!query.exec())
+            return sqlError(query, "insert raw");
+
+        if (query.numRowsAffected() == 0) {
+            // These exact bytes were stored before: a re-read page. Nothing is written, nothing audited.
+            result.receipt = OrderReceipt::Unchanged;
+            query.prepare(QStringLiteral("SELECT id FROM raw_orders WHERE sitoo_account = ? AND sitoo_order_id = ? "
+                                         "AND payload_sha256 = ?"));
+            query.addBindValue(account);
+            query.addBindValue(knownOrderId);
+            query.addBindValue(QString::fromLatin1(actualSha));
+            if (!query.exec() || !query.next())
+                return sqlError(query, "find raw");
+            result.rawOrderId = query.value(0).toLongLong();
+            if (knownOrderId > 0) {
+                query.prepare(QStringLiteral("SELECT id FROM pos_orders WHERE sitoo_account = ? AND "
+                                             "sitoo_order_id = ?"));
+                query.addBindValue(account);
+                query.addBindValue(knownOrderId);
+            } else {
+                query.prepare(QStringLiteral("SELECT id FROM pos_orders WHERE raw_order_id = ?"));
+                query.addBindValue(result.rawOrderId);
+            }
+            if (!query.exec())
+                return sqlError(query, "find order");
+            if (query.next())
+                result.posOrderId = query.value(0).toLongLong();
+            return result;
+        }
+        result.rawOrderId = query.lastInsertId().toLongLong();
+        // An order whose id could not be read gets -raw id: unique, and never a real (positive) Sitoo id.
+        const qint64 storedOrderId = knownOrderId > 0 ? knownOrderId : -result.rawOrderId;
+
+        query.prepare(QStringLiteral(
+            "INSERT INTO pos_orders (sitoo_account, sitoo_order_id, raw_order_id, store_id, kind, receipt_id, "
+            "register_id, warehouse_id, order_date, currency, total_net_minor, total_vat_minor, rounding_minor, "
+            "total_gross_minor, original_order_id, refund_reason_code, state, created_at, updated_at, malformed, "
+            "store_external_id, time_zone, sales_tax_minor, eshop_id, external_id, credit_order_id, order_state_id, "
+            "payment_state_id, order_type_id) "
+            "VALUES (?, ?, ?, (SELECT id FROM stores WHERE sitoo_account = ? AND sitoo_store_id = ?), ?, ?, ?, ?, ?, "
+            "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (sitoo_account, sitoo_order_id) DO NOTHING"));
+        query.addBindValue(account);
+        query.addBindValue(storedOrderId);
+        query.addBindValue(result.rawOrderId);
+        query.addBindValue(account);
+        if (parsed) {
+            const PosOrder &order = *parsed;
+            query.addBindValue(text(order.storeExternalId));
+            query.addBindValue(posOrderKindCode(order.kind));
+            query.addBindValue(text(order.receiptId));
+            query.addBindValue(text(order.registerId));
+            query.addBindValue(order.warehouseId);
+            query.addBindValue(order.orderDate.isValid() ? dbTime(order.orderDate) : now);
+            query.addBindValue(order.currency.code());
+            query.addBindValue(order.totalNet.minorUnits());
+            query.addBindValue(order.totalVat.minorUnits());
+            query.addBindValue(order.cashRounding.minorUnits());
+            query.addBindValue(order.totalGross.minorUnits());
+            query.addBindValue(optionalValue(order.originalOrderId));
+            query.addBindValue(text(order.refundReasonCode));
+            query.addBindValue(posOrderStateCode(PosOrderState::Received));
+            query.addBindValue(now);
+            query.addBindValue(now);
+            query.addBindValue(0);
+            query.addBindValue(text(order.storeExternalId));
+            query.addBindValue(text(order.timeZone));
+            query.addBindValue(order.salesTax.minorUnits());
+            query.addBindValue(order.eshopId);
+            query.addBindValue(text(order.externalId));
+            query.addBindValue(optionalValue(order.creditOrderId));
+            query.addBindValue(optionalValue(order.orderStateId));
+            query.addBindValue(optionalValue(order.paymentStateId));
+            query.addBindValue(optionalValue(order.orderTypeId));
+        } else {
+            // Placeholders, flagged by malformed = 1 (see the class comment).
+            query.addBindValue(text(QString()));
+            query.addBindValue(posOrderKindCode(PosOrderKind::Sale));
+            query.addBindValue(text(QString()));
+            query.addBindValue(text(QString()));
+            query.addBindValue(0);
+            query.addBindValue(now);
+            query.addBindValue(QString::fromLatin1(kNoCurrency));
+            query.addBindValue(0);
+            query.addBindValue(0);
+            query.addBindValue(0);
+            query.addBindValue(0);
+            query.addBindValue(QVariant());
+            query.addBindValue(text(QString()));
+            query.addBindValue(posOrderStateCode(PosOrderState::Quarantined));
+            query.addBindValue(now);
+            query.addBindValue(now);
+            query.addBindValue(1);
+            query.addBindValue(text(QString()));
+            query.addBindValue(text(QString()));
+            query.addBindValue(0);
+            query.addBindValue(0);
+            query.addBindValue(text(QString()));
+            query.addBindValue(QVariant());
+            query.addBindValue(QVariant());
+            query.addBindValue(QVariant());
+            query.addBindValue(QVariant());
+        }
+        if (!query.exec())
+            return sqlError(query, "insert order");
+
+        if (query.numRowsAffected() == 0) {
+            // Same order id, different bytes: keep the new version next to the old one and leave the order alone.
+            result.receipt = OrderReceipt::ChangedContent;
+            query.prepare(QStringLiteral("SELECT p.id, r.payload_sha256 FROM pos_orders p JOIN raw_orders r ON "
+                                         "r.id = p.raw_order_id WHERE p.sitoo_account = ? AND p.sitoo_order_id = ?"));
+            query.addBindValue(account);
+            query.addBindValue(storedOrderId);
+            if (!query.exec() || !query.next())
+                return sqlError(query, "find changed order");
+            result.posOrderId = query.value(0).toLongLong();
+            const QString previousSha = query.value(1).toString();
+
+            AuditEvent event;
+            event.actor = QStringLiteral("system");
+            event.action = QStringLiteral("order.content-changed");
+            event.entityType = QStringLiteral("order");
+            event.entityId = QString::number(result.posOrderId);
+            event.details = QJsonObject{{QStringLiteral("sitoo_account"), account},
+                                        {QStringLiteral("sitoo_order_id"), storedOrderId},
+                                        {QStringLiteral("raw_order_id"), result.rawOrderId},
+                                        {QStringLiteral("payload_sha256"), QString::fromLatin1(actualSha)},
+                                        {QStringLiteral("stored_payload_sha256"), previousSha},
+                                        {QStringLiteral("parsed"), parsed.has_value()}};
+            if (auto appended = AuditChain::append(tx, event); !appended)
+                return appended.error();
+            return result;
+        }
+        result.receipt = OrderReceipt::New;
+        result.posOrderId = query.lastInsertId().toLongLong();
+
+        if (parsed) {
+            query.prepare(QStringLiteral(
+                "INSERT INTO pos_order_lines (order_id, line_index, item_type, sku, product_name, quantity, "
+                "unit_net_minor, line_net_minor, line_vat_minor, vat_rate_units, discount_net_minor, voucher_code, "
+                "original_line_index, return_reason_code, has_discount, discount_unit_net_minor, voucher_name, "
+                "unit_quantity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+            for (const PosOrderLine &line : parsed->lines) {
+                query.addBindValue(result.posOrderId);
+                query.addBindValue(line.lineIndex);
+                query.addBindValue(line.itemType);
+                query.addBindValue(text(line.sku));
+                query.addBindValue(text(line.productName));
+                query.addBindValue(line.quantity);
+                query.addBindValue(line.unitNetPrice.minorUnits());
+                query.addBindValue(line.lineNet.minorUnits());
+                query.addBindValue(line.lineVat.minorUnits());
+                query.addBindValue(line.vatRate.units());
+                query.addBindValue(line.discount ? line.discount->lineNet.minorUnits() : 0);
+                query.addBindValue(text(line.discount ? line.discount->voucherCode : QString()));
+                query.addBindValue(optionalValue(line.originalLineIndex));
+                query.addBindValue(text(line.returnReasonCode));
+                query.addBindValue(line.discount ? 1 : 0);
+                query.addBindValue(line.discount ? line.discount->perUnitNet.minorUnits() : 0);
+                query.addBindValue(text(line.discount ? line.discount->voucherName : QString()));
+                query.addBindValue(line.unitQuantity ? QVariant(line.unitQuantity->toString()) : QVariant());
+                if (!query.exec())
+                    return sqlError(query, "insert line");
+            }
+            query.prepare(QStringLiteral(
+                "INSERT INTO pos_order_payments (order_id, payment_index, method_name, amount_minor, reference, "
+                "original_payment_index) VALUES (?, ?, ?, ?, ?, ?)"));
+            for (const PosPayment &payment : parsed->payments) {
+                query.addBindValue(result.posOrderId);
+                query.addBindValue(payment.paymentIndex);
+                query.addBindValue(text(payment.methodName));
+                query.addBindValue(payment.amount.minorUnits());
+                query.addBindValue(text(payment.reference));
+                query.addBindValue(optionalValue(payment.originalPaymentIndex));
+                if (!query.exec())
+                    return sqlError(query, "insert payment");
+            }
+        }
+
+        AuditEvent event;
+        event.actor = QStringLiteral("system");
+        event.action = QStringLiteral("order.received");
+        event.entityType = QStringLiteral("order");
+        event.entityId = QString::number(result.posOrderId);
+        QJsonObject details{{QStringLiteral("sitoo_account"), account},
+                            {QStringLiteral("sitoo_order_id"), storedOrderId},
+                            {QStringLiteral("raw_order_id"), result.rawOrderId},
+                            {QStringLiteral("payload_sha256"), QString::fromLatin1(actualSha)},
+                            {QStringLiteral("malformed"), !parsed.has_value()},
+                            {QStringLiteral("state"), posOrderStateCode(parsed ? PosOrderState::Received
+                                                                               : PosOrderState::Quarantined)}};
+        if (parsed) {
+            details.insert(QStringLiteral("kind"), posOrderKindCode(parsed->kind));
+            details.insert(QStringLiteral("currency"), parsed->currency.code());
+            details.insert(QStringLiteral("total_gross_minor"), parsed->totalGross.minorUnits());
+            details.insert(QStringLiteral("lines"), qint64(parsed->lines.size()));
+        }
+        event.details = details;
+        if (auto appended = AuditChain::append(tx, event); !appended)
+            return appended.error();
+        return result;
+    });
+}
+
+Status OrderRepository::setState(DbTransaction &tx, qint64 orderId, PosOrderState state, const QString &actor,
+                                 const QString &reason)
+{
+    if (state == PosOrderState::Posted) {
+        return invalid(tr("Order %1 cannot be marked posted by hand: it becomes posted when Prima confirms its "
+                          "document.")
+                           .arg(orderId));
+    }
+    if (actor.trimmed().isEmpty())
+        return invalid(tr("A change of an order's state must name who made it."));
+
+    return atomically(tx, [&]() -> Status {
+        QSqlQuery query(tx.database());
+        query.prepare(QStringLiteral("SELECT state, malformed, sitoo_account, sitoo_order_id FROM pos_orders "
+                                     "WHERE id = ?"));
+        query.addBindValue(orderId);
+        if (!query.exec())
+            return sqlError(query, "read state");
+        if (!query.next())
+            return Error{ErrorCode::NotFound, tr("Order %1 is not in the cache.").arg(orderId)};
+        const QString fromCode = query.value(0).toString();
+        const bool malformed = query.value(1).toInt() != 0;
+        const QString account = query.value(2).toString();
+        const qint64 sitooOrderId = query.value(3).toLongLong();
+        const auto from = posOrderStateFromCode(fromCode);
+        query.finish();
+
+        if (from == state)
+            return Status::success();
+        if (from == PosOrderState::Posted || from == PosOrderState::Superseded) {
+            return invalid(tr("Order %1 is %2; its state can no longer change.").arg(orderId).arg(fromCode));
+        }
+        if (malformed && state != PosOrderState::Quarantined && state != PosOrderState::Superseded) {
+            return invalid(tr("Order %1 could not be read when it arrived; it stays quarantined until it is "
+                              "superseded.")
+                               .arg(orderId));
+        }
+
+        const QString now = dbTime(QDateTime::currentDateTimeUtc());
+        query.prepare(QStringLiteral("UPDATE pos_orders SET state = ?, updated_at = ? WHERE id = ? AND state = ?"));
+        query.addBindValue(posOrderStateCode(state));
+        query.addBindValue(now);
+        query.addBindValue(orderId);
+        query.addBindValue(fromCode);
+        if (!query.exec())
+            return sqlError(query, "update state");
+        if (query.numRowsAffected() != 1) {
+            return Error{ErrorCode::Database,
+                         tr("Order %1 changed while it was being updated; nothing was saved.").arg(orderId)};
+        }
+
+        AuditEvent event;
+        event.actor = actor;
+        event.action = auditActionFor(state);
+        event.entityType = QStringLiteral("order");
+        event.entityId = QString::number(orderId);
+        event.details = QJsonObject{{QStringLiteral("sitoo_account"), account},
+                                    {QStringLiteral("sitoo_order_id"), sitooOrderId},
+                                    {QStringLiteral("from_state"), fromCode},
+                                    {QStringLiteral("to_state"), posOrderStateCode(state)},
+                                    {QStringLiteral("reason"), reason}};
+        if (auto appended = AuditChain::append(tx, event); !appended)
+            return appended.error();
+        return Status::success();
+    });
+}
+
+Result<PosOrder> OrderRepository::load(qint64 orderId) const
+{
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral(
+        "SELECT p.sitoo_account, p.sitoo_order_id, p.kind, p.receipt_id, p.register_id, p.warehouse_id, "
+        "p.order_date, p.currency, p.total_net_minor, p.total_vat_minor, p.rounding_minor, p.total_gross_minor, "
+        "p.original_order_id, p.refund_reason_code, p.malformed, p.store_external_id, p.time_zone, "
+        "p.sales_tax_minor, p.eshop_id, p.external_id, p.credit_order_id, p.order_state_id, p.payment_state_id, "
+        "p.order_type_id, r.payload_sha256 FROM pos_orders p JOIN raw_orders r ON r.id = p.raw_order_id "
+        "WHERE p.id = ?"));
+    query.addBindValue(orderId);
+    if (!query.exec())
+        return sqlError(query, "load order");
+    if (!query.next())
+        return Error{ErrorCode::NotFound, tr("Order %1 is not in the cache.").arg(orderId)};
+    if (query.value(14).toInt() != 0) {
+        return invalid(tr("Order %1 could not be read when it arrived; only its raw payload is kept.").arg(orderId));
+    }
+    const auto currency = Currency::fromCode(query.value(7).toString());
+    if (!currency)
+        return invalid(tr("Order %1: %2").arg(orderId).arg(currency.errorString()));
+    const Currency cur = *currency;
+    auto money = [&cur](const QVariant &value) { return Money(value.toLongLong(), cur); };
+
+    PosOrder order;
+    order.sitooAccount = query.value(0).toString();
+    order.orderId = query.value(1).toLongLong();
+    order.kind = posOrderKindFromCode(query.value(2).toString()).value_or(PosOrderKind::Sale);
+    order.receiptId = query.value(3).toString();
+    order.registerId = query.value(4).toString();
+    order.warehouseId = query.value(5).toLongLong();
+    order.orderDate = fromDbTime(query.value(6));
+    order.currency = cur;
+    order.totalNet = money(query.value(8));
+    order.totalVat = money(query.value(9));
+    order.cashRounding = money(query.value(10));
+    order.totalGross = money(query.value(11));
+    if (!query.value(12).isNull())
+        order.originalOrderId = query.value(12).toLongLong();
+    order.refundReasonCode = query.value(13).toString();
+    order.storeExternalId = query.value(15).toString();
+    order.timeZone = query.value(16).toString();
+    order.salesTax = money(query.value(17));
+    order.eshopId = query.value(18).toLongLong();
+    order.externalId = query.value(19).toString();
+    if (!query.value(20).isNull())
+        order.creditOrderId = query.value(20).toLongLong();
+    if (!query.value(21).isNull())
+        order.orderStateId = query.value(21).toInt();
+    if (!query.value(22).isNull())
+        order.paymentStateId = query.value(22).toInt();
+    if (!query.value(23).isNull())
+        order.orderTypeId = query.value(23).toInt();
+    order.rawPayloadSha256 = query.value(24).toString().toLatin1();
+    query.finish();
+
+    query.prepare(QStringLiteral(
+        "SELECT line_index, item_type, sku, product_name, quantity, unit_net_minor, line_net_minor, "
+        "line_vat_minor, vat_rate_units, discount_net_minor, voucher_code, original_line_index, return_reason_code, "
+        "has_discount, discount_unit_net_minor, voucher_name, unit_quantity FROM pos_order_lines WHERE order_id = ? "
+        "ORDER BY line_index"));
+    query.addBindValue(orderId);
+    if (!query.exec())
+        return sqlError(query, "load lines");
+    while (query.next()) {
+        PosOrderLine line;
+        line.lineIndex = query.value(0).toInt();
+        line.itemType = query.value(1).toInt();
+        line.sku = query.value(2).toString();
+        line.productName = query.value(3).toString();
+        line.quantity = query.value(4).toLongLong();
+        line.unitNetPrice = money(query.value(5));
+        line.lineNet = money(query.value(6));
+        line.lineVat = money(query.value(7));
+        line.vatRate = VatRate::fromUnits(query.value(8).toLongLong());
+        if (query.value(13).toInt() != 0) {
+            PosDiscount discount;
+            discount.lineNet = money(query.value(9));
+            discount.voucherCode = query.value(10).toString();
+            discount.perUnitNet = money(query.value(14));
+            discount.voucherName = query.value(15).toString();
+            line.discount = discount;
+        }
+        if (!query.value(11).isNull())
+            line.originalLineIndex = query.value(11).toInt();
+        line.returnReasonCode = query.value(12).toString();
+        if (!query.value(16).isNull()) {
+            const auto quantity = Decimal::parse(query.value(16).toString());
+            if (!quantity)
+                return invalid(
+                    tr("Order %1, line %2: %3").arg(orderId).arg(line.lineIndex).arg(quantity.errorString()));
+            line.unitQuantity = *quantity;
+        }
+        order.lines.append(line);
+    }
+    if (query.lastError().isValid())
+        return sqlError(query, "load lines");
+    query.finish();
+
+    query.prepare(QStringLiteral("SELECT payment_index, method_name, amount_minor, reference, original_payment_index "
+                                 "FROM pos_order_payments WHERE order_id = ? ORDER BY payment_index"));
+    query.addBindValue(orderId);
+    if (!query.exec())
+        return sqlError(query, "load payments");
+    while (query.next()) {
+        PosPayment payment;
+        payment.paymentIndex = query.value(0).toInt();
+        payment.methodName = query.value(1).toString();
+        payment.amount = money(query.value(2));
+        payment.reference = query.value(3).toString();
+        if (!query.value(4).isNull())
+            payment.originalPaymentIndex = query.value(4).toInt();
+        order.payments.append(payment);
+    }
+    if (query.lastError().isValid())
+        return sqlError(query, "load payments");
+    return order;
+}
+
+Result<StoredOrder> OrderRepository::storedOrder(qint64 orderId) const
+{
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral(
+        "SELECT id, sitoo_account, sitoo_order_id, raw_order_id, kind, state, malformed, store_id, currency, "
+        "total_gross_minor, order_date, original_order_id, created_at, updated_at FROM pos_orders WHERE id = ?"));
+    query.addBindValue(orderId);
+    if (!query.exec())
+        return sqlError(query, "stored order");
+    if (!query.next())
+        return Error{ErrorCode::NotFound, tr("Order %1 is not in the cache.").arg(orderId)};
+    return storedOrderFrom(query);
+}
+
+Result<std::optional<StoredOrder>> OrderRepository::findBySitooId(const QString &account, qint64 sitooOrderId) const
+{
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral(
+        "SELECT id, sitoo_account, sitoo_order_id, raw_order_id, kind, state, malformed, store_id, currency, "
+        "total_gross_minor, order_date, original_order_id, created_at, updated_at FROM pos_orders "
+        "WHERE sitoo_account = ? AND sitoo_order_id = ?"));
+    query.addBindValue(account);
+    query.addBindValue(sitooOrderId);
+    if (!query.exec())
+        return sqlError(query, "find order");
+    if (!query.next())
+        return std::optional<StoredOrder>();
+    return std::optional<StoredOrder>(storedOrderFrom(query));
+}
+
+Result<QList<RawOrderVersion>> OrderRepository::rawVersions(const QString &account, qint64 sitooOrderId) const
+{
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT id, payload, payload_sha256, received_at FROM raw_orders "
+                                 "WHERE sitoo_account = ? AND sitoo_order_id = ? ORDER BY id"));
+    query.addBindValue(account);
+    query.addBindValue(sitooOrderId);
+    if (!query.exec())
+        return sqlError(query, "raw versions");
+    QList<RawOrderVersion> versions;
+    while (query.next()) {
+        versions.append(RawOrderVersion{query.value(0).toLongLong(), query.value(1).toByteArray(),
+                                        query.value(2).toString().toLatin1(), fromDbTime(query.value(3))});
+    }
+    if (query.lastError().isValid())
+        return sqlError(query, "raw versions");
+    return versions;
+}
+
+Result<RawOrderVersion> OrderRepository::rawPayload(qint64 orderId) const
+{
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT r.id, r.payload, r.payload_sha256, r.received_at FROM pos_orders p "
+                                 "JOIN raw_orders r ON r.id = p.raw_order_id WHERE p.id = ?"));
+    query.addBindValue(orderId);
+    if (!query.exec())
+        return sqlError(query, "raw payload");
+    if (!query.next())
+        return Error{ErrorCode::NotFound, tr("Order %1 is not in the cache.").arg(orderId)};
+    return RawOrderVersion{query.value(0).toLongLong(), query.value(1).toByteArray(),
+                           query.value(2).toString().toLatin1(), fromDbTime(query.value(3))};
+}
+
+Result<std::optional<StoredSale>> OrderRepository::originalSaleFor(const QString &account, qint64 saleSitooOrderId,
+                                                                     qint64 excludingRefundOrderId) const
+{
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT id, state FROM pos_orders WHERE sitoo_account = ? AND sitoo_order_id = ? "
+                                 "AND kind = 'sale' AND malformed = 0"));
+    query.addBindValue(account);
+    query.addBindValue(saleSitooOrderId);
+    if (!query.exec())
+        return sqlError(query, "original sale");
+    if (!query.next())
+        return std::optional<StoredSale>();
+    StoredSale sale;
+    sale.posOrderId = query.value(0).toLongLong();
+    sale.state = posOrderStateFromCode(query.value(1).toString()).value_or(PosOrderState::Received);
+    query.finish();
+
+    // Refund quantities are negative; the net returned per sale line is minus their sum. Superseded refunds were
+    // replaced by another version and do not count.
+    query.prepare(QStringLiteral(
+        "SELECT l.line_index, l.sku, l.quantity, "
+        "COALESCE((SELECT -SUM(rl.quantity) FROM pos_order_lines rl JOIN pos_orders r ON r.id = rl.order_id "
+        "          WHERE r.sitoo_account = ? AND r.original_order_id = ? AND r.kind = 'refund' "
+        "            AND r.state <> 'superseded' AND r.malformed = 0 AND r.sitoo_order_id <> ? "
+        "            AND rl.original_line_index = l.line_index), 0) "
+        "FROM pos_order_lines l WHERE l.order_id = ? ORDER BY l.line_index"));
+    query.addBindValue(account);
+    query.addBindValue(saleSitooOrderId);
+    query.addBindValue(excludingRefundOrderId);
+    query.addBindValue(sale.posOrderId);
+    if (!query.exec())
+        return sqlError(query, "original sale lines");
+    while (query.next()) {
+        sale.lines.append(StoredSaleLine{query.value(0).toInt(), query.value(1).toString(),
+                                           query.value(2).toLongLong(), query.value(3).toLongLong()});
+    }
+    if (query.lastError().isValid())
+        return sqlError(query, "original sale lines");
+    return std::optional<StoredSale>(sale);
+}
+
+Result<QList<StoredOrder>> OrderRepository::ordersInState(PosOrderState state, qint64 afterId, int limit) const
+{
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral(
+        "SELECT id, sitoo_account, sitoo_order_id, raw_order_id, kind, state, malformed, store_id, currency, "
+        "total_gross_minor, order_date, original_order_id, created_at, updated_at FROM pos_orders "
+        "WHERE state = ? AND id > ? ORDER BY id LIMIT ?"));
+    query.addBindValue(posOrderStateCode(state));
+    query.addBindValue(afterId);
+    query.addBindValue(qBound(1, limit, 10000));
+    if (!query.exec())
+        return sqlError(query, "orders in state");
+    QList<StoredOrder> orders;
+    while (query.next())
+        orders.append(storedOrderFrom(query));
+    if (query.lastError().isValid())
+        return sqlError(query, "orders in state");
+    return orders;
+}
+
+Result<QMap<PosOrderState, qint64>> OrderRepository::countsByState() const
+{
+    QMap<PosOrderState, qint64> counts;
+    for (const auto &[state, code] : kStateCodes)
+        counts.insert(state, 0);
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    if (!query.exec(QStringLiteral("SELECT state, COUNT(*) FROM pos_orders GROUP BY state")))
+        return sqlError(query, "counts");
+    while (query.next()) {
+        if (const auto state = posOrderStateFromCode(query.value(0).toString()))
+            counts[*state] = query.value(1).toLongLong();
+    }
+    if (query.lastError().isValid())
+        return sqlError(query, "counts");
+    return counts;
+}
+
+} // namespace Tillbridge::Core
