@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // tillbridge: the workbench. Opens (and if needed creates) the cache, then shows the main window.
 #include "core/application.h"
+#include "core/engine/syncengine.h"
 #include "core/sandbox/demosession.h"
+#include "core/secrets/crossthreadsecretstore.h"
 #include "core/secrets/keychainsecretstore.h"
 #include "core/storage/cache.h"
 #include "core/storage/schemamigrator.h"
@@ -11,6 +13,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFile>
 #include <QDir>
 #include <QLibraryInfo>
 #include <QLocale>
@@ -106,8 +109,8 @@ int main(int argc, char *argv[])
     window.show();
 
     // With --screenshot, the picture is taken once the window has its data: the dashboard's figures and, in the
-    // demo, both connection tests.
-    int awaitedForScreenshot = demo ? 3 : 1;
+    // demo, both connection tests and the figures after the first sync pass.
+    int awaitedForScreenshot = demo ? 4 : 1;
     const auto partReady = [&window, &parser, &screenshotOption, &awaitedForScreenshot] {
         if (!parser.isSet(screenshotOption) || --awaitedForScreenshot != 0)
             return;
@@ -118,6 +121,7 @@ int main(int argc, char *argv[])
     QObject::connect(&window, &Ui::MainWindow::refreshed, &window, partReady);
 
     std::unique_ptr<Sandbox::DemoSession> demoSession;
+    std::unique_ptr<Core::SyncEngine> engine;
     if (demo) {
         window.setWindowTitle(QApplication::translate("main", "Tillbridge — demo"));
         Ui::ConnectionsForm *form = window.settingsPage()->connectionsForm();
@@ -125,15 +129,44 @@ int main(int argc, char *argv[])
         QObject::connect(form, &Ui::ConnectionsForm::primaTested, &window, partReady);
         demoSession = std::make_unique<Sandbox::DemoSession>(Sandbox::DemoSession::defaultOptions(demoFolder),
                                                              &secrets);
-        QObject::connect(demoSession.get(), &Sandbox::DemoSession::ready, &window,
-                         [&window, form](const Core::ConnectionSettings &connections) {
-                             form->setSettings(connections);
-                             // Test both at once, so Settings shows the demo's connections working.
-                             form->testSitoo();
-                             form->testPrima();
-                             window.statusBar()->showMessage(QApplication::translate(
-                                 "main", "Demo: the sandbox Sitoo and Prima are running on this computer."));
-                         });
+        QObject::connect(
+            demoSession.get(), &Sandbox::DemoSession::ready, &window,
+            [&window, form, &engine, &demoSession, &demoFolder, &path, &secrets](const Core::ConnectionSettings &connections) {
+                form->setSettings(connections);
+                // Test both at once, so Settings shows the demo's connections working.
+                form->testSitoo();
+                form->testPrima();
+                window.statusBar()->showMessage(QApplication::translate(
+                    "main", "Demo: the sandbox Sitoo and Prima are running on this computer; syncing…"));
+                // Then run the real engine against them: orders flow, some are held back, the rest reach Prima.
+                Core::SyncConfig config;
+                config.cachePath = path;
+                config.connections = connections;
+                config.mappingsFile = demoFolder + QStringLiteral("/mappings.json");
+                QFile mappings(config.mappingsFile);
+                if (mappings.open(QIODevice::WriteOnly | QIODevice::Truncate))
+                    mappings.write(demoSession->mappingsJson());
+                mappings.close();
+                // The worker asks the GUI thread's keychain store: QtKeychain is used from one thread only.
+                engine = std::make_unique<Core::SyncEngine>(config, [&secrets](QObject *parent) -> Core::SecretStore * {
+                    return new Core::CrossThreadSecretStore(&secrets, parent);
+                });
+                QObject::connect(engine.get(), &Core::SyncEngine::passFinished, &window,
+                                 [&window](const Core::SyncSummary &summary) {
+                                     window.refresh();
+                                     window.statusBar()->showMessage(
+                                         QApplication::translate("main", "Last sync: %1 orders ready, %2 held back, "
+                                                                         "%3 posted to Prima.")
+                                             .arg(summary.orders.ready)
+                                             .arg(summary.orders.quarantined + summary.orders.malformed)
+                                             .arg(summary.postings.posted + summary.postings.adopted));
+                                 });
+                QObject::connect(engine.get(), &Core::SyncEngine::failed, &window, [&window](const QString &message) {
+                    window.statusBar()->showMessage(QApplication::translate("main", "Sync: %1").arg(message));
+                    window.refresh(); // what did get in is shown (and a waiting screenshot is taken)
+                });
+                engine->start();
+            });
         QObject::connect(demoSession.get(), &Sandbox::DemoSession::failed, &window,
                          [&window, &awaitedForScreenshot, partReady](const QString &message) {
                              window.statusBar()->showMessage(message);

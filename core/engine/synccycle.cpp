@@ -127,6 +127,7 @@ void SyncCycle::syncStores(std::shared_ptr<Pass> pass)
                     }
                     DbTransaction tx(m_db);
                     StoreRepository repository(m_db);
+                    const MappingRepository mappings(m_db);
                     auto existing = repository.all();
                     for (const SitooStore &sitooStore : stores) {
                         Store store;
@@ -150,6 +151,11 @@ void SyncCycle::syncStores(std::shared_ptr<Pass> pass)
                                 if (known.sitooAccount == store.sitooAccount && known.sitooStoreId == store.sitooStoreId)
                                     store.primaLocation = known.primaLocation;
                             }
+                        }
+                        // The store mapping is where finance sets the Prima location; the store row shows it.
+                        if (auto location = mappings.lookup(MappingKind::Store, store.sitooStoreId);
+                            location && location->has_value()) {
+                            store.primaLocation = **location;
                         }
                         if (!store.currency.isValid())
                             store.currency = Currency::of(store.taxRegime == TaxRegime::Sweden ? u"SEK" : u"GBP");

@@ -177,6 +177,7 @@ Core::Result<SandboxEndpoints> DemoSandbox::start()
     endpoints.sitooPassword = m_sitoo->credentials().password;
     endpoints.primaBaseUrl = m_prima->url();
     endpoints.primaToken = token;
+    endpoints.mappingsJson = demoMappingsJson(m_scenario);
     return endpoints;
 }
 

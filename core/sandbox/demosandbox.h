@@ -35,6 +35,7 @@ struct SandboxEndpoints
     QString sitooPassword;
     QUrl primaBaseUrl;
     QString primaToken;
+    QByteArray mappingsJson; ///< demoMappingsJson() of the running scenario, for the engine's mapping import
 };
 
 /**

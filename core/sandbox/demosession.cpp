@@ -44,6 +44,7 @@ void DemoSession::configure(const SandboxEndpoints &endpoints)
     m_connections.sitooAccountId = endpoints.sitooAccountId;
     m_connections.sitooApiId = endpoints.sitooApiId;
     m_connections.primaBaseUrl = endpoints.primaBaseUrl;
+    m_mappingsJson = endpoints.mappingsJson;
     auto settings = Core::openSettings();
     m_connections.save(*settings);
     settings->sync();

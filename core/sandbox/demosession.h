@@ -29,6 +29,8 @@ public:
 
     void start();
     const Core::ConnectionSettings &connections() const { return m_connections; }
+    /** The mappings that fit the demo's scenario (MappingRepository's import format); empty until ready(). */
+    QByteArray mappingsJson() const { return m_mappingsJson; }
 
     /** The options the demo runs with by default: seed 1, four stores, a week of trading, 5 % defects. */
     static DemoSandboxOptions defaultOptions(const QString &dataDirectory);
@@ -44,6 +46,7 @@ private:
     Core::SecretStore *m_secrets;
     SandboxHost *m_host;
     Core::ConnectionSettings m_connections;
+    QByteArray m_mappingsJson;
     int m_pendingSecrets = 0;
     QStringList m_secretErrors;
 };
