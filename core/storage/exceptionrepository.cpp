@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/storage/exceptionrepository.h"
 
+#include "core/storage/dbtime.h"
+
 #include "core/logging.h"
 #include "core/storage/auditchain.h"
 #include "core/storage/dbtransaction.h"
@@ -36,15 +38,7 @@ Error invalid(const QString &message)
     return Error{ErrorCode::InvalidInput, message};
 }
 
-QString dbTime(const QDateTime &time)
-{
-    return time.toUTC().toString(Qt::ISODateWithMs);
-}
 
-QDateTime fromDbTime(const QVariant &value)
-{
-    return QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
-}
 
 // Runs one repository write inside a savepoint of the caller's transaction, so that a write failing half-way leaves
 // nothing of itself behind even if the caller went on to commit. The savepoint name is a fixed literal.

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/storage/orderrepository.h"
 
+#include "core/storage/dbtime.h"
+
 #include "core/logging.h"
 #include "core/storage/auditchain.h"
 #include "core/storage/dbtransaction.h"
@@ -36,15 +38,7 @@ Error invalid(const QString &message)
     return Error{ErrorCode::InvalidInput, message};
 }
 
-QString dbTime(const QDateTime &time)
-{
-    return time.toUTC().toString(Qt::ISODateWithMs);
-}
 
-QDateTime fromDbTime(const QVariant &value)
-{
-    return QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
-}
 
 // A null QString binds as SQL NULL; the text columns are NOT NULL DEFAULT '', so empty text must stay text.
 QString text(const QString &value)

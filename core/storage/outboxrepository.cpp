@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/storage/outboxrepository.h"
 
+#include "core/storage/dbtime.h"
+
 #include "core/logging.h"
 #include "core/storage/auditchain.h"
 #include "core/storage/dbtransaction.h"
@@ -37,15 +39,6 @@ Error invalid(const QString &message)
     return Error{ErrorCode::InvalidInput, message};
 }
 
-QString dbTime(const QDateTime &time)
-{
-    return time.toUTC().toString(Qt::ISODateWithMs);
-}
-
-QDateTime fromDbTime(const QVariant &value)
-{
-    return value.isNull() ? QDateTime() : QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
-}
 
 QString nowText()
 {
