@@ -277,7 +277,28 @@ Result<OrderIngestion::Routed> OrderIngestion::ingestOne(DbTransaction &tx, cons
 
     const PosOrder &order = *parse.order;
     const ValidationContext context = contextFor(order, order.orderId); // its own lines are stored already
-    const QList<ValidationFinding> findings = OrderValidator::validate(order, context);
+    QList<ValidationFinding> findings = OrderValidator::validate(order, context);
+    // The same receipt under a second order id would post one sale twice: hold the later one for a person.
+    auto twin = orders.findOtherWithReceipt(m_account, order.receiptId, order.orderId);
+    if (!twin)
+        return twin.error();
+    if (twin->has_value()) {
+        const StoredOrder &first = **twin;
+        findings.append(ValidationFinding::make(
+            ExceptionKind::DuplicateOrder,
+            tr("Receipt %1 arrived before as order %2 (total %3 %4); this order %5 carries the same receipt with a "
+               "total of %6 %4. Only one of them can be posted.")
+                .arg(order.receiptId)
+                .arg(first.sitooOrderId)
+                .arg(Money(first.totalGrossMinor, order.currency).toWireString(), order.currency.code())
+                .arg(order.orderId)
+                .arg(order.totalGross.toWireString()),
+            QJsonObject{{QStringLiteral("receiptId"), order.receiptId},
+                        {QStringLiteral("firstOrderId"), first.sitooOrderId},
+                        {QStringLiteral("firstTotalMinor"), first.totalGrossMinor},
+                        {QStringLiteral("totalMinor"), order.totalGross.minorUnits()},
+                        {QStringLiteral("currency"), order.currency.code()}}));
+    }
     const qint64 storeId = context.store ? context.store->id : 0;
     for (const ValidationFinding &finding : findings) {
         if (auto status = raise(exceptionFor(finding, entityId, storeId)); !status)

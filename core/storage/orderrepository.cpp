@@ -613,6 +613,28 @@ Result<std::optional<StoredOrder>> OrderRepository::findBySitooId(const QString 
     return std::optional<StoredOrder>(storedOrderFrom(query));
 }
 
+Result<std::optional<StoredOrder>> OrderRepository::findOtherWithReceipt(const QString &account,
+                                                                         const QString &receiptId,
+                                                                         qint64 excludingSitooOrderId) const
+{
+    if (receiptId.isEmpty())
+        return std::optional<StoredOrder>();
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral(
+        "SELECT id, sitoo_account, sitoo_order_id, raw_order_id, kind, state, malformed, store_id, currency, "
+        "total_gross_minor, order_date, original_order_id, created_at, updated_at FROM pos_orders "
+        "WHERE sitoo_account = ? AND receipt_id = ? AND sitoo_order_id <> ? ORDER BY sitoo_order_id LIMIT 1"));
+    query.addBindValue(account);
+    query.addBindValue(receiptId);
+    query.addBindValue(excludingSitooOrderId);
+    if (!query.exec())
+        return sqlError(query, "find receipt");
+    if (!query.next())
+        return std::optional<StoredOrder>();
+    return std::optional<StoredOrder>(storedOrderFrom(query));
+}
+
 Result<QList<RawOrderVersion>> OrderRepository::rawVersions(const QString &account, qint64 sitooOrderId) const
 {
     QSqlQuery query(m_db);

@@ -135,6 +135,13 @@ public:
     /** The order with this Sitoo id in this account, if it was received. */
     Result<std::optional<StoredOrder>> findBySitooId(const QString &account, qint64 sitooOrderId) const;
 
+    /**
+     * Another order of the account with the same POS receipt id, if any (the earliest). A till sends a receipt once;
+     * the same receipt under a second order id would post the sale twice.
+     */
+    Result<std::optional<StoredOrder>> findOtherWithReceipt(const QString &account, const QString &receiptId,
+                                                           qint64 excludingSitooOrderId) const;
+
     /** Every raw version received for this order id, oldest first (two or more after ChangedContent). */
     Result<QList<RawOrderVersion>> rawVersions(const QString &account, qint64 sitooOrderId) const;
 

@@ -332,6 +332,11 @@ const std::array kMigrations{
                        AND trim(NEW.prima_document_no) = ''
                      BEGIN SELECT RAISE(ABORT, 'posted requires a Prima document number'); END)",
               }},
+    Migration{6,
+              "Receipt look-up for duplicate receipts under different order ids",
+              {
+                  "CREATE INDEX pos_orders_receipt ON pos_orders (sitoo_account, receipt_id)",
+              }},
 };
 
 QString tr(const char *text)
