@@ -163,6 +163,22 @@ QString title(ExceptionKind kind)
 
 } // namespace ExceptionKinds
 
+ExceptionRecord ExceptionRecord::open(ExceptionKind kind, QString entityType, QString entityId, QString explanation,
+                                      QJsonObject details, qint64 storeId)
+{
+    ExceptionRecord record;
+    record.kind = kind;
+    record.severity = ExceptionKinds::defaultSeverity(kind);
+    record.owner = ExceptionKinds::owner(kind);
+    record.storeId = storeId;
+    record.entityType = std::move(entityType);
+    record.entityId = std::move(entityId);
+    record.explanation = std::move(explanation);
+    record.details = std::move(details);
+    record.state = ExceptionState::Open;
+    return record;
+}
+
 QString ownerTeamCode(OwnerTeam team)
 {
     return codeOf(kOwnerCodes, team);

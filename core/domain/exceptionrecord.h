@@ -85,6 +85,10 @@ struct ExceptionRecord
     QString resolutionReason;
     QString madeBy;        ///< maker of an override
     QString approvedBy;    ///< checker; never the maker
+
+    /** A new, open exception of `kind`, with the owner team and severity the kind's table gives. */
+    static ExceptionRecord open(ExceptionKind kind, QString entityType, QString entityId, QString explanation,
+                                QJsonObject details = {}, qint64 storeId = 0);
 };
 
 } // namespace Tillbridge::Core

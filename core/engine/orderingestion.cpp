@@ -49,18 +49,11 @@ QString orderEntityId(const QString &account, qint64 orderId)
 
 ExceptionRecord exceptionFor(const ValidationFinding &finding, const QString &entityId, qint64 storeId)
 {
-    ExceptionRecord record;
-    record.kind = finding.kind;
-    record.severity = finding.severity;
-    record.owner = ExceptionKinds::owner(finding.kind);
-    record.storeId = storeId;
-    record.entityType = QStringLiteral("order");
-    record.entityId = entityId;
-    record.explanation = finding.explanation;
-    record.details = finding.details;
+    ExceptionRecord record = ExceptionRecord::open(finding.kind, QStringLiteral("order"), entityId,
+                                                   finding.explanation, finding.details, storeId);
+    record.severity = finding.severity; // a rule may rank a finding differently from its kind's default
     if (finding.lineIndex >= 0)
         record.details.insert(QStringLiteral("lineIndex"), finding.lineIndex);
-    record.state = ExceptionState::Open;
     return record;
 }
 } // namespace

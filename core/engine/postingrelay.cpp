@@ -274,6 +274,9 @@ Status PostingRelay::record(const OutboxClaim &claim, const PrimaWriteResult &re
     OutboxRepository outbox(m_db);
     const qint64 id = claim.entry.id;
     const QDateTime now = QDateTime::currentDateTimeUtc();
+    // 0 means no HTTP status arrived (a timeout or reset): the attempt row records none.
+    const std::optional<int> httpStatus =
+        result.error.httpStatus ? std::optional<int>(result.error.httpStatus) : std::nullopt;
     Status status;
     switch (result.outcome) {
     case PrimaWriteOutcome::Posted:
@@ -291,18 +294,14 @@ Status PostingRelay::record(const OutboxClaim &claim, const PrimaWriteResult &re
             break;
         }
         status = outbox.markFailed(tx, id, claim.attemptId,
-                                   result.error.httpStatus ? std::optional<int>(result.error.httpStatus) : std::nullopt,
+                                   httpStatus,
                                    result.error.codeText, result.error.summary());
         if (status) {
-            ExceptionRecord record;
-            record.kind = ExceptionKind::PostingFailed;
-            record.severity = ExceptionKinds::defaultSeverity(record.kind);
-            record.owner = ExceptionKinds::owner(record.kind);
-            record.entityType = QStringLiteral("outbox");
-            record.entityId = claim.entry.externalRef;
-            record.explanation = tr("Prima refused %1: %2").arg(claim.entry.externalRef, result.error.summary());
-            record.details = QJsonObject{{QStringLiteral("code"), result.error.codeText},
-                                         {QStringLiteral("httpStatus"), result.error.httpStatus}};
+            const ExceptionRecord record = ExceptionRecord::open(
+                ExceptionKind::PostingFailed, QStringLiteral("outbox"), claim.entry.externalRef,
+                tr("Prima refused %1: %2").arg(claim.entry.externalRef, result.error.summary()),
+                QJsonObject{{QStringLiteral("code"), result.error.codeText},
+                            {QStringLiteral("httpStatus"), result.error.httpStatus}});
             auto raised = ExceptionRepository(m_db).raise(tx, record, kActor);
             if (!raised)
                 status = raised.error();
@@ -312,14 +311,14 @@ Status PostingRelay::record(const OutboxClaim &claim, const PrimaWriteResult &re
     case PrimaWriteOutcome::Transient:
         status = outbox.markRetry(tx, id, claim.attemptId,
                                   now.addMSecs(result.error.retryAfter.value_or(kTransientDelay).count()),
-                                  result.error.httpStatus ? std::optional<int>(result.error.httpStatus) : std::nullopt,
+                                  httpStatus,
                                   result.error.codeText);
         ++summary.retrying;
         break;
     case PrimaWriteOutcome::Configuration:
         status = outbox.markRetry(tx, id, claim.attemptId,
                                   now.addMSecs(std::chrono::milliseconds(kConfigurationDelay).count()),
-                                  result.error.httpStatus ? std::optional<int>(result.error.httpStatus) : std::nullopt,
+                                  httpStatus,
                                   result.error.codeText);
         ++summary.retrying;
         qCWarning(lcSync) << "Prima is not usable as configured:" << result.error.summary();

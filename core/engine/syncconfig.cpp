@@ -93,7 +93,6 @@ Result<SyncConfig> SyncConfig::fromJson(const QByteArray &json, const QString &b
     SyncSchedule defaults;
     for (const auto &[key, field, fallback] :
          {std::tuple{"orderPullSeconds", &SyncSchedule::orderPullSeconds, defaults.orderPullSeconds},
-          std::tuple{"postingSeconds", &SyncSchedule::postingSeconds, defaults.postingSeconds},
           std::tuple{"orderPageSize", &SyncSchedule::orderPageSize, defaults.orderPageSize},
           std::tuple{"postingBatchSize", &SyncSchedule::postingBatchSize, defaults.postingBatchSize}}) {
         auto value = positive(schedule, key, fallback);

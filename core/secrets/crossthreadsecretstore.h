@@ -25,8 +25,9 @@ public:
     void remove(const QString &key, QObject *context, std::function<void(Status)> done) override;
 
 private:
+    /** Runs `call` on the target's thread and delivers its answer on `context`'s thread; `unavailable` if gone. */
     template<typename T, typename Call>
-    void forward(QObject *context, std::function<void(T)> done, Call call);
+    void forward(QObject *context, std::function<void(T)> done, T unavailable, Call call);
 
     QPointer<SecretStore> m_target;
 };

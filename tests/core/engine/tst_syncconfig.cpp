@@ -49,7 +49,7 @@ void tst_SyncConfig::everythingSet()
       "prima": {"baseUrl": "http://127.0.0.1:8081/prima/v1"},
       "mappings": "maps/mappings.json",
       "credentials": "environment",
-      "schedule": {"orderPullSeconds": 30, "postingSeconds": 2, "orderPageSize": 250, "postingBatchSize": 50,
+      "schedule": {"orderPullSeconds": 30, "orderPageSize": 250, "postingBatchSize": 50,
                    "primaRequestsPerSecond": 2.5}
     })";
     const auto config = SyncConfig::fromJson(json, QStringLiteral("/srv/tb"));
