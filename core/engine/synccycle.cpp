@@ -125,56 +125,59 @@ void SyncCycle::syncStores(std::shared_ptr<Pass> pass)
                         finish(pass, warehouses.error());
                         return;
                     }
-                    DbTransaction tx(m_db);
-                    StoreRepository repository(m_db);
-                    const MappingRepository mappings(m_db);
-                    auto existing = repository.all();
-                    for (const SitooStore &sitooStore : stores) {
-                        Store store;
-                        store.sitooAccount = m_config.connections.sitooAccountId;
-                        // Orders name their store by its external id ("store-externalid"); keep that as the key.
-                        store.sitooStoreId = sitooStore.externalId.isEmpty() ? QString::number(sitooStore.storeId)
-                                                                             : sitooStore.externalId;
-                        store.name = sitooStore.name;
-                        store.countryCode = sitooStore.countryId.toUpper();
-                        store.taxRegime = store.countryCode == u"SE" ? TaxRegime::Sweden : TaxRegime::UnitedKingdom;
-                        store.timeZone = timeZoneForCountry(sitooStore.countryId);
-                        for (const SitooWarehouse &warehouse : warehouses->items) {
-                            if (warehouse.storeId && *warehouse.storeId == sitooStore.storeId) {
-                                store.sitooWarehouseId = warehouse.warehouseId;
-                                if (warehouse.currency)
-                                    store.currency = *warehouse.currency;
-                            }
-                        }
-                        if (existing) {
-                            for (const Store &known : *existing) {
-                                if (known.sitooAccount == store.sitooAccount && known.sitooStoreId == store.sitooStoreId)
-                                    store.primaLocation = known.primaLocation;
-                            }
-                        }
-                        // The store mapping is where finance sets the Prima location; the store row shows it.
-                        if (auto location = mappings.lookup(MappingKind::Store, store.sitooStoreId);
-                            location && location->has_value()) {
-                            store.primaLocation = **location;
-                        }
-                        if (!store.currency.isValid())
-                            store.currency = Currency::of(store.taxRegime == TaxRegime::Sweden ? u"SEK" : u"GBP");
-                        if (auto saved = repository.save(tx, store, OrderIngestion::actor()); !saved) {
-                            finish(pass, saved.error());
-                            return;
-                        }
-                        ++pass->summary.stores;
-                    }
-                    if (auto committed = tx.commit(); !committed) {
-                        finish(pass, committed.error());
+                    auto saved = saveStores(stores, warehouses->items);
+                    if (!saved) {
+                        finish(pass, saved.error());
                         return;
                     }
+                    pass->summary.stores += *saved;
                     if (--*remaining == 0)
                         syncCatalogue(pass, QString());
                 });
             });
         }
     });
+}
+
+Result<int> SyncCycle::saveStores(const QList<SitooStore> &stores, const QList<SitooWarehouse> &warehouses)
+{
+    DbTransaction tx(m_db);
+    StoreRepository repository(m_db);
+    const MappingRepository mappings(m_db);
+    auto existing = repository.all();
+    if (!existing)
+        return existing.error();
+    for (const SitooStore &sitooStore : stores) {
+        Store store;
+        store.sitooAccount = m_config.connections.sitooAccountId;
+        // Orders name their store by its external id ("store-externalid"); keep that as the key.
+        store.sitooStoreId = sitooStore.externalId.isEmpty() ? QString::number(sitooStore.storeId) : sitooStore.externalId;
+        store.name = sitooStore.name;
+        store.countryCode = sitooStore.countryId.toUpper();
+        store.taxRegime = store.countryCode == u"SE" ? TaxRegime::Sweden : TaxRegime::UnitedKingdom;
+        store.timeZone = timeZoneForCountry(sitooStore.countryId);
+        for (const SitooWarehouse &warehouse : warehouses) {
+            if (warehouse.storeId && *warehouse.storeId == sitooStore.storeId) {
+                store.sitooWarehouseId = warehouse.warehouseId;
+                if (warehouse.currency)
+                    store.currency = *warehouse.currency;
+            }
+        }
+        if (!store.currency.isValid())
+            store.currency = Currency::of(store.taxRegime == TaxRegime::Sweden ? u"SEK" : u"GBP");
+        for (const Store &known : *existing) {
+            if (known.sitooAccount == store.sitooAccount && known.sitooStoreId == store.sitooStoreId)
+                store.primaLocation = known.primaLocation;
+        }
+        // The store mapping is where finance sets the Prima location; the store row shows it.
+        if (auto location = mappings.lookup(MappingKind::Store, store.sitooStoreId); location && location->has_value())
+            store.primaLocation = **location;
+        if (auto saved = repository.save(tx, store, OrderIngestion::actor()); !saved)
+            return saved.error();
+    }
+    if (auto committed = tx.commit(); !committed)
+        return committed.error();
+    return int(stores.size());
 }
 
 void SyncCycle::syncCatalogue(std::shared_ptr<Pass> pass, QString cursor)

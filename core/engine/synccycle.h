@@ -4,6 +4,7 @@
 #include "core/engine/orderingestion.h"
 #include "core/engine/postingrelay.h"
 #include "core/engine/syncconfig.h"
+#include "core/sitoo/sitootypes.h"
 
 #include <QObject>
 #include <QSqlDatabase>
@@ -59,6 +60,8 @@ public:
 private:
     struct Pass;
     void syncStores(std::shared_ptr<Pass> pass);
+    /** Upserts one site's stores with their warehouse, currency, VAT regime and mapped Prima location. */
+    Result<int> saveStores(const QList<SitooStore> &stores, const QList<SitooWarehouse> &warehouses);
     void syncCatalogue(std::shared_ptr<Pass> pass, QString cursor);
     void pullOrders(std::shared_ptr<Pass> pass);
     void relay(std::shared_ptr<Pass> pass);
