@@ -12,6 +12,8 @@
 #include "core/secrets/memorysecretstore.h"
 #include "core/sitoo/sitooorderparser.h"
 
+
+#include "tests/testutils/secrettestutils.h"
 #include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
@@ -77,10 +79,8 @@ void tst_PostingContract::everyCleanOrderPostsAndRefundsRestock()
     MemorySecretStore secrets;
     RestPrimaGatewayConfig config;
     config.baseUrl = m_endpoints.primaBaseUrl;
-    bool stored = false;
-    secrets.write(SecretStore::primaTokenKey(config.baseUrl.host()), m_endpoints.primaToken, this,
-                  [&stored](const Status &status) { stored = status.ok(); });
-    QTRY_VERIFY(stored);
+    QVERIFY(Tillbridge::Test::storeSecrets(secrets,
+                                           {{SecretStore::primaTokenKey(config.baseUrl.host()), m_endpoints.primaToken}}));
     HttpClient http;
     RestPrimaGateway gateway(config, &http, &secrets);
 

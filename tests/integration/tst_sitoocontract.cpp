@@ -11,6 +11,8 @@
 #include "core/sitoo/sitooorderparser.h"
 #include "core/sitoo/sitooparsers.h"
 
+
+#include "tests/testutils/secrettestutils.h"
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
@@ -72,10 +74,8 @@ void tst_SitooContract::initTestCase()
     m_settings.sitooBaseUrl = m_emulator->baseUrl();
     m_settings.sitooAccountId = m_emulator->credentials().accountId;
     m_settings.sitooApiId = m_emulator->credentials().apiId;
-    bool stored = false;
-    m_secrets.write(m_settings.sitooPasswordKey(), m_emulator->credentials().password, this,
-                    [&stored](const Status &status) { stored = status.ok(); });
-    QTRY_VERIFY(stored);
+    QVERIFY(Tillbridge::Test::storeSecrets(m_secrets,
+                                           {{m_settings.sitooPasswordKey(), m_emulator->credentials().password}}));
     m_client = std::make_unique<SitooClient>(&m_secrets);
     QVERIFY(m_client->setConnection(m_settings).ok());
 }
@@ -360,10 +360,7 @@ void tst_SitooContract::stockLevelsReachBothWarehouseKinds()
 void tst_SitooContract::wrongPasswordIsRefused()
 {
     MemorySecretStore wrong;
-    bool stored = false;
-    wrong.write(m_settings.sitooPasswordKey(), QStringLiteral("guess"), this,
-                [&stored](const Status &status) { stored = status.ok(); });
-    QTRY_VERIFY(stored);
+    QVERIFY(Tillbridge::Test::storeSecrets(wrong, {{m_settings.sitooPasswordKey(), QStringLiteral("guess")}}));
     SitooClient client(&wrong);
     QVERIFY(client.setConnection(m_settings).ok());
     const auto result = await<QString>([&](QObject *context, SitooClient::Callback<QString> done) {

@@ -10,6 +10,7 @@
 #include "core/storage/auditchain.h"
 #include "core/storage/cachestatistics.h"
 
+#include "tests/testutils/secrettestutils.h"
 #include "tests/testutils/sqltestutils.h"
 #include "tests/testutils/tempcache.h"
 
@@ -81,12 +82,8 @@ void tst_SyncCycle::initTestCase()
     mappings.write(DemoSandbox::demoMappingsJson(m_sandbox->scenario()));
     mappings.close();
 
-    int stored = 0;
-    m_secrets.write(config.connections.sitooPasswordKey(), endpoints->sitooPassword, this,
-                    [&stored](const Status &status) { stored += status.ok() ? 1 : 0; });
-    m_secrets.write(config.connections.primaTokenKey(), endpoints->primaToken, this,
-                    [&stored](const Status &status) { stored += status.ok() ? 1 : 0; });
-    QTRY_COMPARE(stored, 2);
+    QVERIFY(Tillbridge::Test::storeSecrets(m_secrets, {{config.connections.sitooPasswordKey(), endpoints->sitooPassword},
+                                                       {config.connections.primaTokenKey(), endpoints->primaToken}}));
 
     auto connection = m_cache.open(QStringLiteral("engine"));
     QVERIFY(connection.ok());

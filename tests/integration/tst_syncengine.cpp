@@ -10,6 +10,7 @@
 #include "core/storage/cachestatistics.h"
 #include "core/storage/storerepository.h"
 
+#include "tests/testutils/secrettestutils.h"
 #include "tests/testutils/tempcache.h"
 
 #include <QFile>
@@ -63,12 +64,9 @@ void tst_SyncEngine::initTestCase()
     QVERIFY(mappings.open(QIODevice::WriteOnly));
     mappings.write(endpoints->mappingsJson);
     mappings.close();
-    int stored = 0;
-    m_secrets.write(m_config.connections.sitooPasswordKey(), endpoints->sitooPassword, this,
-                    [&stored](const Status &status) { stored += status.ok() ? 1 : 0; });
-    m_secrets.write(m_config.connections.primaTokenKey(), endpoints->primaToken, this,
-                    [&stored](const Status &status) { stored += status.ok() ? 1 : 0; });
-    QTRY_COMPARE(stored, 2);
+    QVERIFY(Tillbridge::Test::storeSecrets(m_secrets,
+                                           {{m_config.connections.sitooPasswordKey(), endpoints->sitooPassword},
+                                            {m_config.connections.primaTokenKey(), endpoints->primaToken}}));
 }
 
 void tst_SyncEngine::aPassRunsInTheWorkerThread()

@@ -10,6 +10,7 @@
 #include "ui/settings/connectionsform.h"
 #include "ui/settings/settingspage.h"
 
+#include "tests/testutils/secrettestutils.h"
 #include "tests/testutils/tempcache.h"
 
 #include <QPushButton>
@@ -108,10 +109,8 @@ void tst_Demo::aWrongPasswordIsReportedPlainly()
 {
     Ui::ConnectionsForm *form = m_window->settingsPage()->connectionsForm();
     const ConnectionSettings &connections = m_session->connections();
-    bool stored = false;
-    m_secrets.write(connections.sitooPasswordKey(), QStringLiteral("not-the-password"), this,
-                    [&stored](const Status &status) { stored = status.ok(); });
-    QTRY_VERIFY(stored);
+    QVERIFY(Tillbridge::Test::storeSecrets(m_secrets,
+                                           {{connections.sitooPasswordKey(), QStringLiteral("not-the-password")}}));
     QSignalSpy sitoo(form, &Ui::ConnectionsForm::sitooTested);
     form->testSitoo();
     QVERIFY(sitoo.wait(30000));
