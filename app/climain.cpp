@@ -18,6 +18,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -448,6 +449,10 @@ int sync(const QStringList &arguments)
 
     quitOnTerminationSignals();
     int result = Success;
+    // --once gives up (exit 1, nothing lost) when Prima takes nothing for this long.
+    constexpr qint64 kOnceGiveUpMs = 10 * 60 * 1000;
+    QElapsedTimer stalled;
+    stalled.start();
     std::function<void()> runPass;
     runPass = [&]() {
         cycle.run(false, [&](const Result<SyncSummary> &summary) {
@@ -474,14 +479,32 @@ int sync(const QStringList &arguments)
                   << Qt::endl;
             const bool moved = s.orders.received > 0 || s.postings.posted > 0 || s.postings.adopted > 0
                                || s.postings.requeued > 0 || s.postings.unknown > 0;
-            if (parser.isSet(once) && !moved) {
+            if (moved || s.postingsWaiting == 0)
+                stalled.restart();
+            if (parser.isSet(once) && !moved && s.postingsWaiting > 0 && stalled.hasExpired(kOnceGiveUpMs)) {
+                err() << tr("Documents still waiting for Prima: %1. Prima has not taken any for 10 minutes; they "
+                            "are kept and go out on the next run.")
+                             .arg(s.postingsWaiting)
+                      << Qt::endl;
+                QCoreApplication::exit(Findings);
+                return;
+            }
+            if (parser.isSet(once) && !moved && s.postingsWaiting == 0) {
                 result = s.blockingExceptionsOpen > 0 ? Findings : Success;
                 QCoreApplication::exit(result);
                 return;
             }
-            // Keep draining at once while work moves; otherwise wait for the next scheduled pull.
-            const auto delay = moved ? std::chrono::milliseconds(0)
-                                     : std::chrono::milliseconds(config->schedule.orderPullSeconds * 1000);
+            // Keep draining at once while work moves; with --once, wait for documents Prima asked to retry later;
+            // otherwise wait for the next scheduled pull.
+            auto delay = std::chrono::milliseconds(config->schedule.orderPullSeconds * 1000);
+            if (moved) {
+                delay = std::chrono::milliseconds(0);
+            } else if (parser.isSet(once)) {
+                const qint64 untilDue = s.nextPostingDue.isValid()
+                                            ? QDateTime::currentDateTimeUtc().msecsTo(s.nextPostingDue)
+                                            : 1000;
+                delay = std::chrono::milliseconds(std::clamp<qint64>(untilDue, 250, 30000));
+            }
             QTimer::singleShot(delay, QCoreApplication::instance(), runPass);
         });
     };

@@ -14,13 +14,13 @@
 
 #include <QCoreApplication>
 #include <QJsonDocument>
+#include <QRandomGenerator>
 #include <QTimer>
 
 namespace Tillbridge::Core {
 
 namespace {
 constexpr int kUnknownPerRun = 200;
-constexpr auto kTransientDelay = std::chrono::seconds(30);
 constexpr auto kConfigurationDelay = std::chrono::minutes(5);
 const QString kActor = QStringLiteral("system");
 
@@ -80,6 +80,8 @@ Result<PrimaBatchOperation> rebuild(const QSqlDatabase &db, const OutboxEntry &e
 RelaySummary &RelaySummary::operator+=(const RelaySummary &other)
 {
     posted += other.posted;
+    requests += other.requests;
+    circuitOpen = circuitOpen || other.circuitOpen;
     adopted += other.adopted;
     requeued += other.requeued;
     retrying += other.retrying;
@@ -94,7 +96,6 @@ struct PostingRelay::Run
     std::function<void(const Result<RelaySummary> &)> done;
     RelaySummary summary;
     QList<OutboxEntry> unknown;
-    QList<OutboxClaim> claims;
     QList<Store> stores;
     bool finished = false;
 
@@ -114,6 +115,14 @@ PostingRelay::PostingRelay(QSqlDatabase db, PrimaGateway *gateway, QObject *pare
     , m_pace(20.0, 20)
 {
     m_clock.start();
+    // Transient answers without Retry-After: 2 s, 4 s, 8 s … up to 5 minutes, each uniformly jittered.
+    m_backoff.baseDelay = std::chrono::seconds(2);
+    m_backoff.maxBackoff = std::chrono::minutes(5);
+}
+
+void PostingRelay::setBatchSize(int documents)
+{
+    m_batchSize = std::clamp(documents, 1, PrimaGateway::kMaxBatchOperations);
 }
 
 void PostingRelay::setRequestsPerSecond(double rate)
@@ -161,15 +170,31 @@ void PostingRelay::settleNext(std::shared_ptr<Run> run)
         claimNext(run);
         return;
     }
+    if (!m_breaker.allowRequest(nowMs())) {
+        run->summary.circuitOpen = true;
+        run->finish(run->summary); // the unknowns stay unknown and are asked about once Prima answers again
+        return;
+    }
+    // Look-ups count against Prima's rate limit like writes.
+    if (const qint64 wait = m_pace.msUntilToken(nowMs()); wait > 0) {
+        QTimer::singleShot(std::chrono::milliseconds(wait), this, [this, run] { settleNext(run); });
+        return;
+    }
+    m_pace.tryTake(nowMs());
     const OutboxEntry entry = run->unknown.takeFirst();
     m_gateway->findDocumentByExternalRef(
         entry.externalRef, this, [this, run, entry](PrimaReadResult<QList<PrimaDocumentResult>> found) {
             if (!found.ok()) {
                 // Prima cannot tell us now: the row stays unknown and is asked about again next run.
                 qCWarning(lcSync) << "look-up of" << entry.externalRef << "failed:" << found.error.summary();
+                if (found.outcome == PrimaReadOutcome::Rejected)
+                    m_breaker.recordSuccess();
+                else
+                    m_breaker.recordFailure(nowMs());
                 settleNext(run);
                 return;
             }
+            m_breaker.recordSuccess();
             DbTransaction tx(m_db);
             OutboxRepository outbox(m_db);
             Status status;
@@ -198,19 +223,43 @@ void PostingRelay::settleNext(std::shared_ptr<Run> run)
         });
 }
 
+bool PostingRelay::batching() const
+{
+    return m_batchSize > 1 && m_gateway->supports(PrimaGateway::Capability::Batches);
+}
+
+void PostingRelay::noteRequestOutcome(PrimaWriteOutcome outcome)
+{
+    if (outcome == PrimaWriteOutcome::Posted || outcome == PrimaWriteOutcome::Rejected)
+        m_breaker.recordSuccess();
+    else
+        m_breaker.recordFailure(nowMs());
+}
+
 void PostingRelay::claimNext(std::shared_ptr<Run> run)
 {
+    // Prima keeps failing: stop here rather than claim rows that cannot go anywhere. They stay due for the next run.
+    if (!m_breaker.allowRequest(nowMs())) {
+        run->summary.circuitOpen = true;
+        qCWarning(lcSync) << "Prima keeps failing; posting pauses for" << m_breaker.msUntilRetry(nowMs()) / 1000
+                          << "s";
+        run->finish(run->summary);
+        return;
+    }
     DbTransaction tx(m_db);
     if (!tx.isActive()) {
         run->finish(tx.beginStatus().error());
         return;
     }
-    auto claims = OutboxRepository(m_db).claimDue(tx, QDateTime::currentDateTimeUtc(), m_batchSize);
+    // Claim only what the next request carries, so nothing sits claimed and unsent.
+    auto claims = OutboxRepository(m_db).claimDue(tx, QDateTime::currentDateTimeUtc(), batching() ? m_batchSize : 1);
     if (!claims) {
         run->finish(claims.error());
         return;
     }
     if (claims->isEmpty()) {
+        // A half-open probe that found nothing to send proves nothing either way.
+        m_breaker.recordSuccess();
         run->finish(run->summary);
         return;
     }
@@ -220,57 +269,104 @@ void PostingRelay::claimNext(std::shared_ptr<Run> run)
         return;
     }
     FailPoints::hit("relay.after_claim_commit");
-    run->claims = *claims;
-    sendNext(run);
+    send(run, *claims);
 }
 
-void PostingRelay::sendNext(std::shared_ptr<Run> run)
+void PostingRelay::send(std::shared_ptr<Run> run, QList<OutboxClaim> claims)
 {
-    if (run->claims.isEmpty()) {
+    // Pace to Prima's limit instead of provoking 429s: one token per request, a batch included.
+    if (const qint64 wait = m_pace.msUntilToken(nowMs()); wait > 0) {
+        QTimer::singleShot(std::chrono::milliseconds(wait), this, [this, run, claims] { send(run, claims); });
+        return;
+    }
+    m_pace.tryTake(nowMs());
+
+    QList<OutboxClaim> sending;
+    QList<PrimaBatchOperation> operations;
+    QList<OutboxClaim> refusedClaims;
+    QList<PrimaWriteResult> refusedResults;
+    for (const OutboxClaim &claim : claims) {
+        auto operation = rebuild(m_db, claim.entry, run->stores);
+        if (!operation) {
+            PrimaWriteResult refused;
+            refused.outcome = PrimaWriteOutcome::Rejected;
+            refused.error.detail = operation.errorString();
+            refused.error.codeText = QStringLiteral("DOCUMENT_CHANGED");
+            refusedClaims.append(claim);
+            refusedResults.append(refused);
+            continue;
+        }
+        sending.append(claim);
+        operations.append(*operation);
+    }
+    if (!refusedClaims.isEmpty()) {
+        if (auto status = record(refusedClaims, refusedResults, run->summary); !status) {
+            run->finish(status.error());
+            return;
+        }
+    }
+    if (sending.isEmpty()) {
         claimNext(run);
         return;
     }
-    // Pace to Prima's limit instead of provoking 429s.
-    if (const qint64 wait = m_pace.msUntilToken(m_clock.elapsed()); wait > 0) {
-        QTimer::singleShot(std::chrono::milliseconds(wait), this, [this, run] { sendNext(run); });
-        return;
-    }
-    m_pace.tryTake(m_clock.elapsed());
-    const OutboxClaim claim = run->claims.takeFirst();
-    auto operation = rebuild(m_db, claim.entry, run->stores);
-    if (!operation) {
-        PrimaWriteResult refused;
-        refused.outcome = PrimaWriteOutcome::Rejected;
-        refused.error.detail = operation.errorString();
-        refused.error.codeText = QStringLiteral("DOCUMENT_CHANGED");
-        if (auto status = record(claim, refused, run->summary); !status) {
-            run->finish(status.error());
-            return;
-        }
-        sendNext(run);
-        return;
-    }
+
+    ++run->summary.requests;
     PrimaWriteOptions options;
-    options.correlationId = claim.correlationId;
-    auto onAnswer = [this, run, claim](PrimaWriteResult result) {
-        if (auto status = record(claim, result, run->summary); !status) {
-            run->finish(status.error());
-            return;
-        }
-        sendNext(run);
-    };
-    if (operation->kind == PrimaBatchOperation::Kind::SalesOrder)
-        m_gateway->postSalesOrder(operation->salesOrder, options, this, onAnswer);
-    else
-        m_gateway->postCreditNote(operation->creditNote, options, this, onAnswer);
+    options.correlationId = sending.first().correlationId;
+    if (sending.size() > 1) {
+        m_gateway->postBatch(operations, options, this, [this, run, sending](PrimaBatchResult batch) {
+            noteRequestOutcome(batch.outcome);
+            if (auto status = record(sending, batch.results, run->summary); !status) {
+                run->finish(status.error());
+                return;
+            }
+            claimNext(run);
+        });
+    } else {
+        auto onAnswer = [this, run, sending](PrimaWriteResult result) {
+            noteRequestOutcome(result.outcome);
+            if (auto status = record(sending, {result}, run->summary); !status) {
+                run->finish(status.error());
+                return;
+            }
+            claimNext(run);
+        };
+        const PrimaBatchOperation &operation = operations.first();
+        if (operation.kind == PrimaBatchOperation::Kind::SalesOrder)
+            m_gateway->postSalesOrder(operation.salesOrder, options, this, onAnswer);
+        else
+            m_gateway->postCreditNote(operation.creditNote, options, this, onAnswer);
+    }
     FailPoints::hit("relay.after_http_send_before_response");
 }
 
-Status PostingRelay::record(const OutboxClaim &claim, const PrimaWriteResult &result, RelaySummary &summary)
+Status PostingRelay::record(const QList<OutboxClaim> &claims, const QList<PrimaWriteResult> &results,
+                            RelaySummary &summary)
 {
+    if (claims.size() != results.size()) {
+        // The gateway promises one result per operation; without it nothing can be matched, so nothing is guessed.
+        return Error{ErrorCode::Remote, tr("Prima's answer does not match the documents sent.")};
+    }
     DbTransaction tx(m_db);
     if (!tx.isActive())
         return tx.beginStatus();
+    RelaySummary counted;
+    for (qsizetype i = 0; i < claims.size(); ++i) {
+        if (i == claims.size() / 2 && claims.size() > 1)
+            FailPoints::hit("relay.mid_batch_commit");
+        if (auto status = apply(tx, claims.at(i), results.at(i), counted); !status)
+            return status;
+    }
+    if (auto committed = tx.commit(); !committed)
+        return committed;
+    // Counted only once committed, so a summary never claims what the cache does not hold.
+    summary += counted;
+    return Status::success();
+}
+
+Status PostingRelay::apply(DbTransaction &tx, const OutboxClaim &claim, const PrimaWriteResult &result,
+                           RelaySummary &summary)
+{
     OutboxRepository outbox(m_db);
     const qint64 id = claim.entry.id;
     const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -293,9 +389,7 @@ Status PostingRelay::record(const OutboxClaim &claim, const PrimaWriteResult &re
             ++summary.adopted;
             break;
         }
-        status = outbox.markFailed(tx, id, claim.attemptId,
-                                   httpStatus,
-                                   result.error.codeText, result.error.summary());
+        status = outbox.markFailed(tx, id, claim.attemptId, httpStatus, result.error.codeText, result.error.summary());
         if (status) {
             const ExceptionRecord record = ExceptionRecord::open(
                 ExceptionKind::PostingFailed, QStringLiteral("outbox"), claim.entry.externalRef,
@@ -308,17 +402,17 @@ Status PostingRelay::record(const OutboxClaim &claim, const PrimaWriteResult &re
         }
         ++summary.failed;
         break;
-    case PrimaWriteOutcome::Transient:
-        status = outbox.markRetry(tx, id, claim.attemptId,
-                                  now.addMSecs(result.error.retryAfter.value_or(kTransientDelay).count()),
-                                  httpStatus,
+    case PrimaWriteOutcome::Transient: {
+        // Prima's own Retry-After wins; otherwise back off with full jitter so a fleet of rows does not return at once.
+        const auto delay = result.error.retryAfter.value_or(m_backoff.backoff(claim.attemptNo, *QRandomGenerator::global()));
+        status = outbox.markRetry(tx, id, claim.attemptId, now.addMSecs(delay.count()), httpStatus,
                                   result.error.codeText);
         ++summary.retrying;
         break;
+    }
     case PrimaWriteOutcome::Configuration:
         status = outbox.markRetry(tx, id, claim.attemptId,
-                                  now.addMSecs(std::chrono::milliseconds(kConfigurationDelay).count()),
-                                  httpStatus,
+                                  now.addMSecs(std::chrono::milliseconds(kConfigurationDelay).count()), httpStatus,
                                   result.error.codeText);
         ++summary.retrying;
         qCWarning(lcSync) << "Prima is not usable as configured:" << result.error.summary();
@@ -328,9 +422,7 @@ Status PostingRelay::record(const OutboxClaim &claim, const PrimaWriteResult &re
         ++summary.unknown;
         break;
     }
-    if (!status)
-        return status;
-    return tx.commit();
+    return status;
 }
 
 } // namespace Tillbridge::Core

@@ -94,7 +94,9 @@ Result<SyncConfig> SyncConfig::fromJson(const QByteArray &json, const QString &b
     for (const auto &[key, field, fallback] :
          {std::tuple{"orderPullSeconds", &SyncSchedule::orderPullSeconds, defaults.orderPullSeconds},
           std::tuple{"orderPageSize", &SyncSchedule::orderPageSize, defaults.orderPageSize},
-          std::tuple{"postingBatchSize", &SyncSchedule::postingBatchSize, defaults.postingBatchSize}}) {
+          std::tuple{"postingBatchSize", &SyncSchedule::postingBatchSize, defaults.postingBatchSize},
+          std::tuple{"primaWriteTimeoutSeconds", &SyncSchedule::primaWriteTimeoutSeconds,
+                     defaults.primaWriteTimeoutSeconds}}) {
         auto value = positive(schedule, key, fallback);
         if (!value)
             return value.error();

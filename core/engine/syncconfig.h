@@ -15,6 +15,8 @@ struct SyncSchedule
     int orderPageSize = 100;      ///< orders per Sitoo request
     int postingBatchSize = 100;   ///< documents per Prima batch (the contract's maximum)
     double primaRequestsPerSecond = 20.0; ///< Prima's limit: 6,000 requests per 5 minutes by default
+    /** How long a write may take before its outcome counts as unknown (then settled by a look-up). */
+    int primaWriteTimeoutSeconds = 30;
 };
 
 /**
@@ -28,7 +30,7 @@ struct SyncSchedule
  *   "mappings": "mappings.json",
  *   "credentials": "keychain" | "environment",
  *   "schedule": {"orderPullSeconds": 60, "orderPageSize": 100, "postingBatchSize": 100,
- *                "primaRequestsPerSecond": 20}
+ *                "primaRequestsPerSecond": 20, "primaWriteTimeoutSeconds": 30}
  * }
  * Relative paths are relative to the file. Passwords and tokens are never in it.
  */

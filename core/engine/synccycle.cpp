@@ -8,6 +8,7 @@
 #include "core/storage/cachestatistics.h"
 #include "core/storage/cataloguerepository.h"
 #include "core/storage/dbtransaction.h"
+#include "core/storage/outboxrepository.h"
 #include "core/storage/exceptionrepository.h"
 #include "core/storage/mappingrepository.h"
 #include "core/storage/storerepository.h"
@@ -55,6 +56,7 @@ SyncCycle::SyncCycle(const SyncConfig &config, QSqlDatabase db, SecretStore *sec
     RestPrimaGatewayConfig gatewayConfig;
     gatewayConfig.baseUrl = config.connections.primaBaseUrl;
     gatewayConfig.tokenKey = config.connections.primaTokenKey();
+    gatewayConfig.writeTimeout = std::chrono::seconds(config.schedule.primaWriteTimeoutSeconds);
     m_gateway = new RestPrimaGateway(gatewayConfig, m_primaHttp, secrets, this);
     m_relay = new PostingRelay(db, m_gateway, this);
     m_relay->setBatchSize(config.schedule.postingBatchSize);
@@ -277,6 +279,15 @@ void SyncCycle::relay(std::shared_ptr<Pass> pass)
         // What still needs a person decides `sync --once`'s exit status.
         if (auto statistics = readCacheStatistics(m_db); statistics)
             pass->summary.blockingExceptionsOpen = statistics->blockingExceptions;
+        // ... and what still waits for Prima whether it is done at all.
+        OutboxRepository outbox(m_db);
+        if (auto counts = outbox.countsByState(); counts) {
+            pass->summary.postingsWaiting = counts->value(OutboxState::Pending) + counts->value(OutboxState::RetryWait)
+                                            + counts->value(OutboxState::Unknown)
+                                            + counts->value(OutboxState::Sending);
+        }
+        if (auto due = outbox.nextDue(); due)
+            pass->summary.nextPostingDue = *due;
         finish(pass, pass->summary);
     });
 }

@@ -6,6 +6,7 @@
 #include "core/engine/syncconfig.h"
 #include "core/sitoo/sitootypes.h"
 
+#include <QDateTime>
 #include <QObject>
 #include <QSqlDatabase>
 
@@ -27,6 +28,8 @@ struct SyncSummary
     IngestSummary orders;
     RelaySummary postings;
     qint64 blockingExceptionsOpen = 0;
+    qint64 postingsWaiting = 0; ///< outbox rows not yet posted nor failed (pending, retrying, unknown)
+    QDateTime nextPostingDue;   ///< when the earliest of them is due; invalid when none waits
 };
 
 /**

@@ -715,4 +715,19 @@ Result<QMap<OutboxState, qint64>> OutboxRepository::countsByState() const
     return counts;
 }
 
+Result<QDateTime> OutboxRepository::nextDue() const
+{
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    // Unknown rows are due at once (a look-up); pending and retry rows when their time comes.
+    if (!query.exec(QStringLiteral("SELECT MIN(CASE WHEN state IN ('unknown', 'sending') THEN '' "
+                                   "ELSE COALESCE(next_attempt_at, '') END) "
+                                   "FROM outbox WHERE state IN ('pending', 'retry_wait', 'unknown', 'sending')")))
+        return sqlError(query, "next due");
+    if (!query.next() || query.value(0).isNull())
+        return QDateTime();
+    const QString text = query.value(0).toString();
+    return text.isEmpty() ? QDateTime::currentDateTimeUtc() : fromDbTime(text);
+}
+
 } // namespace Tillbridge::Core

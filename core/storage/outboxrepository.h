@@ -179,6 +179,9 @@ public:
     /** The number of rows per state; every state is present (0 when none). */
     Result<QMap<OutboxState, qint64>> countsByState() const;
 
+    /** When the next row not yet posted or failed becomes due (now for unknowns); invalid when there is none. */
+    Result<QDateTime> nextDue() const;
+
 private:
     QSqlDatabase m_db;
 };
