@@ -2,22 +2,15 @@
 #include "core/engine/orderingestion.h"
 
 #include "core/engine/failpoints.h"
-#include "core/engine/posting/documentbuilder.h"
-#include "core/engine/validation/ordervalidator.h"
 #include "core/logging.h"
-#include "core/prima/primajson.h"
 #include "core/sitoo/sitooorderparser.h"
 #include "core/storage/dbtransaction.h"
 #include "core/storage/exceptionrepository.h"
-#include "core/storage/mappingrepository.h"
 #include "core/storage/orderrepository.h"
-#include "core/storage/outboxrepository.h"
-#include "core/storage/storerepository.h"
 #include "core/storage/syncstaterepository.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
-#include <QJsonDocument>
 
 namespace Tillbridge::Core {
 
@@ -30,31 +23,14 @@ QString tr(const char *text)
 const QString kSource = QStringLiteral("sitoo");
 const QString kStream = QStringLiteral("orders");
 
-Result<QHash<QString, QString>> mappingHash(const MappingRepository &mappings, MappingKind kind)
-{
-    auto all = mappings.all(kind);
-    if (!all)
-        return all.error();
-    QHash<QString, QString> hash;
-    for (const Mapping &mapping : *all)
-        hash.insert(mapping.sourceKey, mapping.target);
-    return hash;
-}
-
-/** The entity an order's exceptions are filed under: unique across Sitoo accounts. */
 QString orderEntityId(const QString &account, qint64 orderId)
 {
-    return account + u':' + QString::number(orderId);
+    return OrderRouter::orderEntityId(account, orderId);
 }
 
 ExceptionRecord exceptionFor(const ValidationFinding &finding, const QString &entityId, qint64 storeId)
 {
-    ExceptionRecord record = ExceptionRecord::open(finding.kind, QStringLiteral("order"), entityId,
-                                                   finding.explanation, finding.details, storeId);
-    record.severity = finding.severity; // a rule may rank a finding differently from its kind's default
-    if (finding.lineIndex >= 0)
-        record.details.insert(QStringLiteral("lineIndex"), finding.lineIndex);
-    return record;
+    return OrderRouter::exceptionFor(finding, entityId, storeId);
 }
 } // namespace
 
@@ -81,32 +57,13 @@ struct OrderIngestion::Routed
 OrderIngestion::OrderIngestion(QSqlDatabase db, QString sitooAccount)
     : m_db(std::move(db))
     , m_account(std::move(sitooAccount))
+    , m_router(m_db)
 {
 }
 
 Status OrderIngestion::refreshReferenceData()
 {
-    auto stores = StoreRepository(m_db).all();
-    if (!stores)
-        return stores.error();
-    m_stores = *stores;
-    const MappingRepository mappings(m_db);
-    const std::pair<MappingKind, QHash<QString, QString> *> tables[] = {
-        {MappingKind::Store, &m_locations},       {MappingKind::TaxRate, &m_taxCodes},
-        {MappingKind::PaymentMethod, &m_tenders}, {MappingKind::Promotion, &m_promotions},
-        {MappingKind::RefundReason, &m_dispositions},
-    };
-    for (const auto &[kind, target] : tables) {
-        auto hash = mappingHash(mappings, kind);
-        if (!hash)
-            return hash.error();
-        *target = *hash;
-    }
-    auto catalogue = CatalogueRepository(m_db).latest(CatalogueRepository::Source::Prima);
-    if (!catalogue)
-        return catalogue.error();
-    m_catalogue = *catalogue;
-    return Status::success();
+    return m_router.refreshReferenceData();
 }
 
 Result<qint64> OrderIngestion::lastOrderId() const
@@ -115,53 +72,6 @@ Result<qint64> OrderIngestion::lastOrderId() const
     if (!cursor)
         return cursor.error();
     return cursor->value_or(QStringLiteral("0")).toLongLong();
-}
-
-std::optional<Store> OrderIngestion::storeFor(const PosOrder &order) const
-{
-    // Sitoo orders name their warehouse, and usually the store's external id; either identifies the store.
-    for (const Store &store : m_stores) {
-        const bool byWarehouse = order.warehouseId != 0 && store.sitooWarehouseId == order.warehouseId;
-        const bool byExternalId = !order.storeExternalId.isEmpty() && store.sitooStoreId == order.storeExternalId;
-        if (store.sitooAccount != m_account || !(byWarehouse || byExternalId))
-            continue;
-        Store mapped = store;
-        // The store mapping is the authority for the Prima location; the store row keeps the last known one.
-        mapped.primaLocation = m_locations.value(store.sitooStoreId, store.primaLocation);
-        if (mapped.primaLocation.isEmpty())
-            return std::nullopt; // known store, but no Prima location: UNMAPPED_STORE
-        return mapped;
-    }
-    return std::nullopt;
-}
-
-ValidationContext OrderIngestion::contextFor(const PosOrder &order, qint64 excludingRefundId) const
-{
-    ValidationContext context;
-    context.store = storeFor(order);
-    context.catalogue = [this](const QString &sku) -> std::optional<CatalogueFacts> {
-        const auto it = m_catalogue.constFind(sku);
-        if (it == m_catalogue.constEnd())
-            return std::nullopt;
-        return CatalogueFacts{it->blocked || !it->active, it->blocked ? QStringLiteral("blocked")
-                                                          : it->active ? QString()
-                                                                       : QStringLiteral("discontinued")};
-    };
-    context.taxCodes = m_taxCodes;
-    context.tenders = m_tenders;
-    context.promotions = m_promotions;
-    context.dispositions = m_dispositions;
-    context.originalSale = [this, excludingRefundId](qint64 saleOrderId) -> std::optional<OriginalSale> {
-        auto stored = OrderRepository(m_db).originalSaleFor(m_account, saleOrderId, excludingRefundId);
-        if (!stored || !stored->has_value())
-            return std::nullopt;
-        OriginalSale sale;
-        sale.orderId = saleOrderId;
-        for (const auto &line : (*stored)->lines)
-            sale.lines.insert(line.lineIndex, {line.sku, line.quantitySold, line.quantityReturned});
-        return sale;
-    };
-    return context;
 }
 
 Result<IngestSummary> OrderIngestion::ingestPage(const QList<QByteArray> &rawOrders)
@@ -269,15 +179,14 @@ Result<OrderIngestion::Routed> OrderIngestion::ingestOne(DbTransaction &tx, cons
     }
 
     const PosOrder &order = *parse.order;
-    const ValidationContext context = contextFor(order, order.orderId); // its own lines are stored already
-    QList<ValidationFinding> findings = OrderValidator::validate(order, context);
     // The same receipt under a second order id would post one sale twice: hold the later one for a person.
+    QList<ValidationFinding> receiptFindings;
     auto twin = orders.findOtherWithReceipt(m_account, order.receiptId, order.orderId);
     if (!twin)
         return twin.error();
     if (twin->has_value()) {
         const StoredOrder &first = **twin;
-        findings.append(ValidationFinding::make(
+        receiptFindings.append(ValidationFinding::make(
             ExceptionKind::DuplicateOrder,
             tr("Receipt %1 arrived before as order %2 (total %3 %4); this order %5 carries the same receipt with a "
                "total of %6 %4. Only one of them can be posted.")
@@ -292,58 +201,15 @@ Result<OrderIngestion::Routed> OrderIngestion::ingestOne(DbTransaction &tx, cons
                         {QStringLiteral("totalMinor"), order.totalGross.minorUnits()},
                         {QStringLiteral("currency"), order.currency.code()}}));
     }
-    const qint64 storeId = context.store ? context.store->id : 0;
-    for (const ValidationFinding &finding : findings) {
-        if (auto status = raise(exceptionFor(finding, entityId, storeId)); !status)
-            return status.error();
-    }
-    if (isBlocking(findings)) {
-        routed.outcome = Routed::Outcome::Quarantined;
-        if (auto status = orders.setState(tx, received->posOrderId, PosOrderState::Quarantined, actor(),
-                                          tr("Held back: blocking exceptions were raised."));
-            !status) {
-            return status.error();
-        }
-        return routed;
-    }
-
-    // Valid: freeze the codes it posts with, build the document, and write the intent before anything is sent.
-    PostingMappings mappings;
-    mappings.location = context.store->primaLocation;
-    mappings.taxCodeByRate = m_taxCodes;
-    mappings.tenderByMethod = m_tenders;
-    mappings.promotionByVoucher = m_promotions;
-    mappings.dispositionByReason = m_dispositions;
-    QJsonObject document;
-    if (order.kind == PosOrderKind::Sale) {
-        auto sale = DocumentBuilder::salesOrder(order, *context.store, mappings);
-        if (!sale)
-            return sale.error();
-        auto json = PrimaJson::salesOrderToJson(*sale);
-        if (!json)
-            return json.error();
-        document = *json;
-    } else {
-        auto note = DocumentBuilder::creditNote(order, *context.store, mappings);
-        if (!note)
-            return note.error();
-        auto json = PrimaJson::creditNoteToJson(*note);
-        if (!json)
-            return json.error();
-        document = *json;
-    }
-    const QByteArray payload = QJsonDocument(QJsonObject{{QStringLiteral("mappings"), mappings.toJson()},
-                                                         {QStringLiteral("document"), document}})
-                                   .toJson(QJsonDocument::Compact);
-    const auto type = order.kind == PosOrderKind::Sale ? OutboxDocumentType::SalesOrder : OutboxDocumentType::CreditNote;
-    auto enqueued = OutboxRepository(m_db).enqueue(tx, received->posOrderId, type,
-                                                   DocumentBuilder::idempotencyKey(m_account, order.orderId, order.kind),
-                                                   DocumentBuilder::externalRef(m_account, order.orderId), payload);
-    if (!enqueued)
-        return enqueued.error();
-    if (auto status = orders.setState(tx, received->posOrderId, PosOrderState::Ready, actor(), QString()); !status)
-        return status.error();
-    routed.outcome = Routed::Outcome::Ready;
+    RoutingRequest request;
+    request.actor = actor();
+    request.quarantineReason = tr("Held back: blocking exceptions were raised.");
+    request.extraFindings = receiptFindings;
+    auto outcome = m_router.route(tx, m_account, received->posOrderId, order, RoutingHistory{}, request);
+    if (!outcome)
+        return outcome.error();
+    routed.exceptions += outcome->exceptionsRaised;
+    routed.outcome = outcome->verdict.ready() ? Routed::Outcome::Ready : Routed::Outcome::Quarantined;
     return routed;
 }
 

@@ -1,14 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "core/domain/posorder.h"
-#include "core/domain/store.h"
-#include "core/engine/validation/validationcontext.h"
+#include "core/engine/orderrouter.h"
 #include "core/result.h"
-#include "core/storage/cataloguerepository.h"
 
 #include <QByteArray>
-#include <QHash>
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
@@ -37,6 +33,9 @@ struct IngestSummary
  * validate it, and route it — valid orders to the outbox with the document that will post them, invalid ones to
  * quarantine with exceptions a person can act on. A bad order never stops the ones behind it.
  *
+ * Validation and routing are OrderRouter's, shared with the quarantine review; this class adds receipt (raw bytes,
+ * duplicates, malformed orders) and the cursor.
+ *
  * One transaction per page: the orders, their exceptions, their outbox rows, every audit event and the orderid
  * cursor commit together or not at all, so a crash re-reads the page and the receipt is idempotent.
  * Runs in the engine's worker thread on that thread's connection.
@@ -61,19 +60,10 @@ public:
 private:
     struct Routed;
     Result<Routed> ingestOne(DbTransaction &tx, const QByteArray &raw);
-    /** `excludingRefundId`: the Sitoo id of the refund being validated, whose own lines must not count. */
-    ValidationContext contextFor(const PosOrder &order, qint64 excludingRefundId) const;
-    std::optional<Store> storeFor(const PosOrder &order) const;
 
     QSqlDatabase m_db;
     QString m_account;
-    QList<Store> m_stores;
-    QHash<QString, QString> m_locations; ///< store mapping: Sitoo store id → Prima location
-    QHash<QString, QString> m_taxCodes;
-    QHash<QString, QString> m_tenders;
-    QHash<QString, QString> m_promotions;
-    QHash<QString, QString> m_dispositions;
-    QHash<QString, CatalogueEntry> m_catalogue;
+    OrderRouter m_router;
 };
 
 } // namespace Tillbridge::Core

@@ -543,6 +543,29 @@ Result<QList<ExceptionRecord>> ExceptionRepository::openForEntity(const QString 
     return records;
 }
 
+Result<QMap<ExceptionKind, ExceptionState>> ExceptionRepository::decisionsForEntity(const QString &entityType,
+                                                                                   const QString &entityId) const
+{
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT kind, state FROM exceptions WHERE entity_type = ? AND entity_id = ? "
+                                 "AND state IN ('approved', 'rejected') ORDER BY updated_at, id"));
+    query.addBindValue(entityType);
+    query.addBindValue(entityId);
+    if (!query.exec())
+        return sqlError(query, "decisions");
+    QMap<ExceptionKind, ExceptionState> decisions;
+    while (query.next()) {
+        const auto kind = ExceptionKinds::fromCode(query.value(0).toString());
+        const auto state = exceptionStateFromCode(query.value(1).toString());
+        if (kind && state)
+            decisions.insert(*kind, *state); // later rows are newer decisions
+    }
+    if (query.lastError().isValid())
+        return sqlError(query, "decisions");
+    return decisions;
+}
+
 Result<QList<ExceptionHistoryEntry>> ExceptionRepository::history(qint64 id) const
 {
     QSqlQuery query(m_db);

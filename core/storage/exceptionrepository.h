@@ -6,6 +6,7 @@
 
 #include <QDateTime>
 #include <QList>
+#include <QMap>
 #include <QSqlDatabase>
 #include <QString>
 
@@ -130,6 +131,13 @@ public:
 
     /** The open and assigned exceptions of an entity, oldest first. */
     Result<QList<ExceptionRecord>> openForEntity(const QString &entityType, const QString &entityId) const;
+
+    /**
+     * What people decided about an entity's exceptions, per kind: Approved (an override was approved, so the kind is
+     * accepted for this entity) or Rejected (it will not be posted as it is). The newest decision of a kind counts.
+     */
+    Result<QMap<ExceptionKind, ExceptionState>> decisionsForEntity(const QString &entityType,
+                                                                   const QString &entityId) const;
 
     /** The history of one exception, oldest first. */
     Result<QList<ExceptionHistoryEntry>> history(qint64 id) const;

@@ -294,6 +294,40 @@ Status MappingRepository::remove(DbTransaction &tx, MappingKind kind, const QStr
 Result<MappingImportSummary> MappingRepository::importFile(DbTransaction &tx, const QString &path,
                                                            const QString &actor)
 {
+    auto parsed = parseImportFile(path);
+    if (!parsed)
+        return parsed.error();
+    return saveAll(tx, *parsed, actor);
+}
+
+Result<MappingImportSummary> MappingRepository::importJson(DbTransaction &tx, const QByteArray &json,
+                                                           const QString &actor)
+{
+    if (actor.trimmed().isEmpty())
+        return invalid(tr("A mapping change must name who made it."));
+    auto parsed = parseImport(json);
+    if (!parsed)
+        return parsed.error();
+    return saveAll(tx, *parsed, actor);
+}
+
+Result<Mapping> MappingRepository::checked(MappingKind kind, const QString &sourceKey, const QString &target)
+{
+    const auto key = normalisedKey(kind, sourceKey);
+    if (!key)
+        return key.error();
+    const auto cleanTarget = checkedTarget(kind, *key, target);
+    if (!cleanTarget)
+        return cleanTarget.error();
+    Mapping mapping;
+    mapping.kind = kind;
+    mapping.sourceKey = *key;
+    mapping.target = *cleanTarget;
+    return mapping;
+}
+
+Result<QList<Mapping>> MappingRepository::parseImportFile(const QString &path)
+{
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         return Error{ErrorCode::Io, tr("Could not read the mapping file %1: %2")
@@ -303,14 +337,11 @@ Result<MappingImportSummary> MappingRepository::importFile(DbTransaction &tx, co
     constexpr qint64 kMaxFileSize = 16 * 1024 * 1024;
     if (file.size() > kMaxFileSize)
         return invalid(tr("The mapping file %1 is too large.").arg(QDir::toNativeSeparators(path)));
-    return importJson(tx, file.readAll(), actor);
+    return parseImport(file.readAll());
 }
 
-Result<MappingImportSummary> MappingRepository::importJson(DbTransaction &tx, const QByteArray &json,
-                                                           const QString &actor)
+Result<QList<Mapping>> MappingRepository::parseImport(const QByteArray &json)
 {
-    if (actor.trimmed().isEmpty())
-        return invalid(tr("A mapping change must name who made it."));
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
@@ -321,13 +352,7 @@ Result<MappingImportSummary> MappingRepository::importJson(DbTransaction &tx, co
     if (!document.isObject())
         return invalid(tr("The mapping file must be one JSON object of mapping kinds; nothing was changed."));
 
-    struct Entry
-    {
-        MappingKind kind;
-        QString key;
-        QString target;
-    };
-    QList<Entry> entries;
+    QList<Mapping> entries;
     QStringList problems;
     const QJsonObject root = document.object();
     for (auto kindIt = root.begin(); kindIt != root.end(); ++kindIt) {
@@ -364,18 +389,44 @@ Result<MappingImportSummary> MappingRepository::importJson(DbTransaction &tx, co
                 continue;
             }
             seen.insert(*key);
-            entries.append(Entry{*kind, *key, *target});
+            Mapping mapping;
+            mapping.kind = *kind;
+            mapping.sourceKey = *key;
+            mapping.target = *target;
+            entries.append(mapping);
         }
     }
     if (!problems.isEmpty()) {
         return invalid(tr("The mapping file was not imported; nothing was changed. Problems:") + u'\n'
                        + QStringLiteral("- ") + problems.join(QStringLiteral("\n- ")));
     }
+    return entries;
+}
+
+Result<MappingImportSummary> MappingRepository::saveAll(DbTransaction &tx, const QList<Mapping> &mappings,
+                                                        const QString &actor)
+{
+    if (actor.trimmed().isEmpty())
+        return invalid(tr("A mapping change must name who made it."));
+    // Checked again: a caller may have built the list by hand, and the import stays all or nothing.
+    QList<Mapping> entries;
+    QStringList problems;
+    for (const Mapping &mapping : mappings) {
+        auto entry = checked(mapping.kind, mapping.sourceKey, mapping.target);
+        if (!entry)
+            problems.append(entry.errorString());
+        else
+            entries.append(*entry);
+    }
+    if (!problems.isEmpty()) {
+        return invalid(tr("The mappings were not saved; nothing was changed. Problems:") + u'\n'
+                       + QStringLiteral("- ") + problems.join(QStringLiteral("\n- ")));
+    }
 
     return atomically(tx, [&]() -> Result<MappingImportSummary> {
         MappingImportSummary summary;
-        for (const Entry &entry : std::as_const(entries)) {
-            auto saved = saveOne(tx, entry.kind, entry.key, entry.target, actor);
+        for (const Mapping &entry : std::as_const(entries)) {
+            auto saved = saveOne(tx, entry.kind, entry.sourceKey, entry.target, actor);
             if (!saved)
                 return saved.error();
             switch (*saved) {

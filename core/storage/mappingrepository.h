@@ -97,6 +97,21 @@ public:
     /** Imports mappings from JSON text in the format above: all or nothing, each change audited. */
     Result<MappingImportSummary> importJson(DbTransaction &tx, const QByteArray &json, const QString &actor);
 
+    /**
+     * Saves mappings that checked() or parseImport() produced, all or nothing, each change audited as by save().
+     * Split from importJson() so that a review can show what a change would do before it is written.
+     */
+    Result<MappingImportSummary> saveAll(DbTransaction &tx, const QList<Mapping> &mappings, const QString &actor);
+
+    /** One proposed mapping in its stored form (normalised key, trimmed target), or a message for people. */
+    static Result<Mapping> checked(MappingKind kind, const QString &sourceKey, const QString &target);
+
+    /** Every mapping of an import file's JSON, checked and normalised, without writing anything (all or nothing). */
+    static Result<QList<Mapping>> parseImport(const QByteArray &json);
+
+    /** parseImport() of a file. */
+    static Result<QList<Mapping>> parseImportFile(const QString &path);
+
 private:
     QSqlDatabase m_db;
 };
