@@ -3,6 +3,7 @@
 // Exit status: 0 success, 1 findings or failed checks, 2 usage or configuration error (product.md).
 #include "core/application.h"
 #include "core/engine/offlinevalidator.h"
+#include "core/engine/review/mappingchangereview.h"
 #include "core/engine/syncconfig.h"
 #include "core/engine/synccycle.h"
 #include "core/secrets/environmentsecretstore.h"
@@ -13,6 +14,7 @@
 #include "core/storage/auditchain.h"
 #include "core/storage/cache.h"
 #include "core/storage/databaseconnection.h"
+#include "core/storage/mappingrepository.h"
 #include "core/storage/schemamigrator.h"
 
 #include <QCommandLineParser>
@@ -210,6 +212,89 @@ int dbMigrate(const QStringList &arguments)
                  .arg(SchemaMigrator::currentVersion((*connection)->database()).valueOr(0))
           << Qt::endl;
     return Success;
+}
+
+/** "releases 12 of 42 quarantined orders; 30 stay quarantined (UNMAPPED_PAYMENT_METHOD 20, UNKNOWN_SKU 10)" */
+QString releaseSentence(const ReleaseSummary &summary, bool preview)
+{
+    const QMap<ExceptionKind, int> byKind = summary.keptByKind();
+    QList<std::pair<ExceptionKind, int>> kinds(byKind.keyValueBegin(), byKind.keyValueEnd());
+    std::stable_sort(kinds.begin(), kinds.end(), [](const auto &a, const auto &b) { return a.second > b.second; });
+    QStringList parts;
+    for (const auto &[kind, count] : std::as_const(kinds))
+        parts.append(QStringLiteral("%1 %2").arg(ExceptionKinds::code(kind)).arg(count));
+    QString sentence = (preview ? tr("This change releases %1 of %2 quarantined orders; %3 stay quarantined")
+                                : tr("This change released %1 of %2 quarantined orders; %3 stay quarantined"))
+                           .arg(summary.releasedCount())
+                           .arg(summary.reviewed())
+                           .arg(summary.keptCount());
+    if (!parts.isEmpty())
+        sentence += QStringLiteral(" (%1)").arg(parts.join(QStringLiteral(", ")));
+    return sentence + u'.';
+}
+
+int mappingsImport(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption db = dbOption();
+    const QCommandLineOption preview(QStringLiteral("preview"),
+                                     tr("Only say what the change would do; change nothing."));
+    const QCommandLineOption actorOption(QStringLiteral("actor"),
+                                         tr("Who makes the change, for the audit trail (default: the login name)."),
+                                         tr("name"));
+    parser.addOptions({db, preview, actorOption});
+    parser.addPositionalArgument(QStringLiteral("FILE"), tr("The mapping file (the import format)."));
+    int exitCode = Success;
+    if (!parseSubcommand(parser, arguments,
+                         tr("Imports a mapping file (all or nothing) and releases the quarantined orders it fixes, "
+                            "in one transaction. With --preview, says which orders it would release and why the "
+                            "others stay, and changes nothing. Exits 0 when no order stays quarantined, 1 when some "
+                            "do."),
+                         &exitCode)) {
+        return exitCode;
+    }
+    if (parser.positionalArguments().size() != 1)
+        return usageError(tr("Name one mapping file: tillbridge-cli mappings import FILE."));
+    const QString actor = parser.isSet(actorOption) ? parser.value(actorOption).trimmed()
+                                                    : qEnvironmentVariable("USER").trimmed();
+    if (actor.isEmpty() && !parser.isSet(preview))
+        return usageError(tr("Say who makes the change with --actor NAME."));
+    const auto change = MappingRepository::parseImportFile(parser.positionalArguments().constFirst());
+    if (!change)
+        return usageError(change.errorString());
+    const QString path = parser.isSet(db) ? parser.value(db) : defaultCachePath();
+    if (!QFileInfo(path).isFile())
+        return usageError(tr("There is no cache at %1.").arg(QDir::toNativeSeparators(path)));
+    // A preview must not change what it looks at, so it does not migrate the cache either.
+    auto connection = parser.isSet(preview) ? openExistingCache(path) : [&path] {
+        DatabaseConnection::Options options;
+        options.path = path;
+        options.purpose = QStringLiteral("cli");
+        return openCache(options);
+    }();
+    if (!connection)
+        return usageError(connection.errorString());
+
+    MappingChangeReview review((*connection)->database());
+    const auto report = parser.isSet(preview) ? review.preview(*change) : review.apply(*change, actor);
+    if (!report)
+        return usageError(report.errorString());
+    out() << (parser.isSet(preview) ? tr("Mappings: %1 to add, %2 to change, %3 unchanged.")
+                                    : tr("Mappings: %1 added, %2 changed, %3 unchanged."))
+                 .arg(report->mappings.added)
+                 .arg(report->mappings.changed)
+                 .arg(report->mappings.unchanged)
+          << Qt::endl;
+    out() << releaseSentence(report->quarantine, parser.isSet(preview)) << Qt::endl;
+    QStringList released;
+    for (const ReviewedOrder &order : report->quarantine.released())
+        released.append(QStringLiteral("%1:%2").arg(order.sitooAccount).arg(order.sitooOrderId));
+    if (!released.isEmpty())
+        out() << (parser.isSet(preview) ? tr("Would release: %1") : tr("Released: %1")).arg(released.join(u' '))
+              << Qt::endl;
+    if (parser.isSet(preview))
+        out() << tr("Preview only: nothing was changed.") << Qt::endl;
+    return report->quarantine.keptCount() > 0 ? Findings : Success;
 }
 
 /**
@@ -525,6 +610,8 @@ const Subcommand kSubcommands[] = {
     {"audit", "export-head", auditExportHead,
      QT_TRANSLATE_NOOP("tillbridge-cli", "export the audit trail's head to anchor it outside the cache")},
     {"db", "migrate", dbMigrate, QT_TRANSLATE_NOOP("tillbridge-cli", "create or upgrade a cache")},
+    {"mappings", "import", mappingsImport,
+     QT_TRANSLATE_NOOP("tillbridge-cli", "import mappings and release the quarantined orders they fix (--preview)")},
     {"sync", "", sync, QT_TRANSLATE_NOOP("tillbridge-cli", "run the engine: pull, validate and post to Prima")},
     {"validate-orders", "", validateOrders,
      QT_TRANSLATE_NOOP("tillbridge-cli", "validate Sitoo order JSON without posting (one JSON line per order)")},

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// tillbridge-cli end to end: exit codes and output of `audit verify`, `audit export-head` and `db migrate`.
+// tillbridge-cli end to end: exit codes and output of `audit verify`, `audit export-head`, `db migrate`,
+// `validate-orders` and `mappings import`.
 #include "core/storage/auditchain.h"
 #include "core/storage/databaseconnection.h"
 #include "core/storage/dbtransaction.h"
 #include "core/storage/schemamigrator.h"
 
+#include "tests/core/engine/review/reviewfixture.h"
 #include "tests/testutils/sqltestutils.h"
 #include "tests/testutils/tempcache.h"
 
@@ -76,6 +78,7 @@ private Q_SLOTS:
     void anchorCatchesTruncation();
     void missingCacheIsAConfigurationError();
     void validateOrdersPrintsOneVerdictPerOrder();
+    void mappingsImportPreviewsThenReleases();
 };
 
 void tst_Cli::versionAndUsage()
@@ -225,6 +228,86 @@ void tst_Cli::validateOrdersPrintsOneVerdictPerOrder()
 
     const Run missing = cli({QStringLiteral("validate-orders")});
     QCOMPARE(missing.exitCode, 2);
+}
+
+void tst_Cli::mappingsImportPreviewsThenReleases()
+{
+    namespace Review = Tillbridge::Test::Review;
+    const QString sale = QStringLiteral(TILLBRIDGE_SITOO_DATA "/order-sale-20001.json");
+    TempCache cache;
+    auto quarantined = [&cache]() {
+        auto connection = cache.open(QStringLiteral("check"));
+        return connection.ok() ? Tillbridge::Test::scalar((*connection)->database(),
+                                                          QStringLiteral("SELECT COUNT(*) FROM pos_orders WHERE "
+                                                                         "state = 'quarantined'"))
+                               : qint64(-1);
+    };
+    {
+        auto connection = cache.open();
+        QVERIFY(connection.ok());
+        const QSqlDatabase db = (*connection)->database();
+        QVERIFY(Review::seed(db).ok()); // no mapping for Gift Card or Swish
+        Review::SaleShape swish;
+        swish.giftPayment = QStringLiteral("Swish");
+        const auto ingested = Review::ingest(db, {Review::saleOrder(sale, 60001), Review::saleOrder(sale, 60002),
+                                                  Review::saleOrder(sale, 60003, swish)});
+        QVERIFY(ingested.ok());
+        QCOMPARE(ingested->quarantined, 3);
+    }
+    auto writeFile = [&cache](const QString &name, const QByteArray &json) {
+        const QString path = cache.dirPath() + u'/' + name;
+        QFile file(path);
+        if (file.open(QIODevice::WriteOnly))
+            file.write(json);
+        return path;
+    };
+    const QString giftCard = writeFile(QStringLiteral("gift.json"), R"({"payment_method":{"Gift Card":"GIFT"}})");
+
+    const Run preview = cli({QStringLiteral("mappings"), QStringLiteral("import"), giftCard, QStringLiteral("--preview"),
+                             QStringLiteral("--db"), cache.path()});
+    QCOMPARE(preview.exitCode, 1); // an order stays quarantined
+    QVERIFY2(preview.out.contains(u"This change releases 2 of 3 quarantined orders; 1 stay quarantined "
+                                  u"(UNMAPPED_PAYMENT_METHOD 1)."),
+             qPrintable(preview.out));
+    QVERIFY2(preview.out.contains(u"Would release: 90001:60001 90001:60002"), qPrintable(preview.out));
+    QVERIFY(preview.out.contains(u"nothing was changed"));
+    QCOMPARE(quarantined(), qint64(3));
+
+    const Run applied = cli({QStringLiteral("mappings"), QStringLiteral("import"), giftCard, QStringLiteral("--actor"),
+                             QStringLiteral("anna"), QStringLiteral("--db"), cache.path()});
+    QCOMPARE(applied.exitCode, 1);
+    QVERIFY2(applied.out.contains(u"This change released 2 of 3 quarantined orders; 1 stay quarantined "
+                                  u"(UNMAPPED_PAYMENT_METHOD 1)."),
+             qPrintable(applied.out));
+    QVERIFY(applied.out.contains(u"Mappings: 1 added, 0 changed, 0 unchanged."));
+    QCOMPARE(quarantined(), qint64(1));
+    {
+        auto connection = cache.open(QStringLiteral("check"));
+        QVERIFY(connection.ok());
+        const QSqlDatabase db = (*connection)->database();
+        QCOMPARE(Tillbridge::Test::scalar(db, QStringLiteral("SELECT COUNT(*) FROM outbox")), qint64(2));
+        QCOMPARE(Tillbridge::Test::scalar(db, QStringLiteral("SELECT COUNT(*) FROM audit_events WHERE action = "
+                                                             "'mapping.saved' AND actor = 'anna'")),
+                 qint64(1));
+    }
+
+    const QString swish = writeFile(QStringLiteral("swish.json"), R"({"payment_method":{"Swish":"SWISH"}})");
+    const Run rest = cli({QStringLiteral("mappings"), QStringLiteral("import"), swish, QStringLiteral("--actor"),
+                          QStringLiteral("anna"), QStringLiteral("--db"), cache.path()});
+    QCOMPARE(rest.exitCode, 0);
+    QVERIFY2(rest.out.contains(u"This change released 1 of 1 quarantined orders; 0 stay quarantined."),
+             qPrintable(rest.out));
+    QCOMPARE(quarantined(), qint64(0));
+
+    const QString bad = writeFile(QStringLiteral("bad.json"), R"({"payment_method":{"Klarna":""}})");
+    const Run refused = cli({QStringLiteral("mappings"), QStringLiteral("import"), bad, QStringLiteral("--actor"),
+                             QStringLiteral("anna"), QStringLiteral("--db"), cache.path()});
+    QCOMPARE(refused.exitCode, 2);
+    QVERIFY2(refused.err.contains(u"Klarna"), qPrintable(refused.err));
+    QCOMPARE(cli({QStringLiteral("mappings"), QStringLiteral("import"), QStringLiteral("--db"), cache.path()}).exitCode,
+             2);
+    const Run verified = cli({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--db"), cache.path()});
+    QCOMPARE(verified.exitCode, 0);
 }
 
 QTEST_GUILESS_MAIN(tst_Cli)
