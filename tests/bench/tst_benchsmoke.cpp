@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// tillbridge-bench runs and says what it measured in the agreed shape: one JSON line per scenario on stdout, with the
+// scenario, its figures (units in the names), the parameters and the goal. Speed itself is never checked here:
+// timed targets do not belong in unit tests on a shared 2-core machine (docs/performance.md has the figures).
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTest>
+
+class tst_BenchSmoke : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void scenarioPrintsOneJsonLine_data();
+    void scenarioPrintsOneJsonLine();
+    void unknownScenarioIsAUsageError();
+};
+
+namespace {
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+Run runBench(const QStringList &arguments, int timeoutMs)
+{
+    QProcess process;
+    process.start(QStringLiteral(TILLBRIDGE_BENCH_EXE), arguments);
+    Run run;
+    if (!process.waitForFinished(timeoutMs)) {
+        process.kill();
+        process.waitForFinished();
+    }
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    run.out = process.readAllStandardOutput();
+    run.err = process.readAllStandardError();
+    return run;
+}
+} // namespace
+
+void tst_BenchSmoke::scenarioPrintsOneJsonLine_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QStringList>("keys");
+    const QStringList common{"scenario", "ratio", "goal", "goal_met", "peak_rss_mb", "build_type", "seed"};
+    QTest::newRow("ingest") << QStringList{"ingest", "--orders", "2000"}
+                            << (common + QStringList{"orders", "page_size", "seconds", "orders_per_s", "floor_seconds",
+                                                     "floor_rows", "rows_written", "extrapolated_18m_orders_hours",
+                                                     "ready", "quarantined"});
+    QTest::newRow("post") << QStringList{"post", "--seconds", "5", "--rate", "5"}
+                          << (common + QStringList{"rate_limit_per_s", "batch_size", "seconds_requested", "seconds",
+                                                   "documents_per_s", "requests_per_s", "http_429", "documents_posted",
+                                                   "requests"});
+}
+
+void tst_BenchSmoke::scenarioPrintsOneJsonLine()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QStringList, keys);
+    const Run run = runBench(arguments, 240000);
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+
+    const QList<QByteArray> lines = run.out.trimmed().split('\n');
+    QCOMPARE(lines.size(), 1);
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(lines.first(), &error);
+    QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
+    QVERIFY(document.isObject());
+    const QJsonObject result = document.object();
+    QCOMPARE(result.value(u"scenario").toString(), arguments.first());
+    for (const QString &key : std::as_const(keys))
+        QVERIFY2(result.contains(key), qPrintable(QStringLiteral("no \"%1\" in %2").arg(key, lines.first())));
+    QVERIFY(result.value(u"goal_met").isBool());
+    QVERIFY(result.value(u"ratio").isDouble());
+    QVERIFY(result.value(u"ratio").toDouble() > 0);
+
+    if (arguments.first() == u"ingest") {
+        QCOMPARE(result.value(u"orders").toInt(), 2000);
+        QVERIFY(result.value(u"orders_per_s").toDouble() > 0);
+        QVERIFY(result.value(u"floor_seconds").toDouble() > 0);
+        // Most generated orders are clean and reach the outbox; the floor copied what the ingest wrote.
+        QVERIFY(result.value(u"ready").toInt() > 1500);
+        QCOMPARE(result.value(u"floor_rows").toObject(),
+                 QJsonObject({{"raw_orders", result.value(u"rows_written").toObject().value(u"raw_orders")},
+                              {"pos_orders", result.value(u"rows_written").toObject().value(u"pos_orders")},
+                              {"pos_order_lines", result.value(u"rows_written").toObject().value(u"pos_order_lines")},
+                              {"pos_order_payments",
+                               result.value(u"rows_written").toObject().value(u"pos_order_payments")},
+                              {"outbox", result.value(u"rows_written").toObject().value(u"outbox")}}));
+    } else {
+        QCOMPARE(result.value(u"rate_limit_per_s").toInt(), 5);
+        QCOMPARE(result.value(u"seconds_requested").toInt(), 5);
+        QCOMPARE(result.value(u"batch_size").toInt(), 100);
+        QVERIFY(result.value(u"documents_posted").toInteger() > 0);
+        QVERIFY(result.value(u"requests").toInteger() > 0);
+    }
+}
+
+void tst_BenchSmoke::unknownScenarioIsAUsageError()
+{
+    const Run run = runBench({QStringLiteral("everything")}, 30000);
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY(run.out.isEmpty());
+}
+
+QTEST_GUILESS_MAIN(tst_BenchSmoke)
+#include "tst_benchsmoke.moc"
