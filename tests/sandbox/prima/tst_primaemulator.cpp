@@ -198,6 +198,7 @@ private Q_SLOTS:
     void resetSendsNoAnswer();
     void transientAnswers_data();
     void transientAnswers();
+    void rateLimitHoldsAndAnnouncesEvery429();
     void stockFollowsSalesAndRestocks();
     void readsWithCursors();
     void ledgerPostingsBalance();
@@ -653,6 +654,47 @@ void tst_PrimaEmulator::transientAnswers()
                  qPrintable(QString::number(result->error.retryAfter->count())));
     }
     QCOMPARE(sandbox->emulator->documents().size(), retryAfterMs == -2 ? 1 : 0);
+}
+
+void tst_PrimaEmulator::rateLimitHoldsAndAnnouncesEvery429()
+{
+    // What tillbridge-bench post relies on: "rate=N/P" admits a burst of N, then N per P; every request beyond it is
+    // 429 RATE_LIMITED with an honest Retry-After, logged and announced through requestFinished() (which the bench
+    // counts). 2 per 4 s: the five posts below finish long before the next token (2 s).
+    auto sandbox = makeSandbox(PrimaIdempotencyMode::Keys, QStringLiteral("rate=2/4s"));
+    QVERIFY(sandbox);
+    QSignalSpy finished(sandbox->emulator.get(), &PrimaEmulator::requestFinished);
+    QList<PrimaWriteResult> results;
+    for (int i = 0; i < 5; ++i) {
+        const auto result = post(*sandbox, sale(QString::number(20001 + i)));
+        QVERIFY(result);
+        results.append(*result);
+    }
+    QVERIFY(results.at(0).isPosted());
+    QVERIFY(results.at(1).isPosted());
+    std::optional<std::chrono::milliseconds> retryAfter;
+    for (int i = 2; i < 5; ++i) {
+        QCOMPARE(results.at(i).outcome, PrimaWriteOutcome::Transient);
+        QCOMPARE(results.at(i).error.httpStatus, 429);
+        QCOMPARE(results.at(i).error.code, PrimaErrorCode::RateLimited);
+        QVERIFY(results.at(i).error.retryAfter.has_value());
+        QVERIFY(*results.at(i).error.retryAfter >= 1s && *results.at(i).error.retryAfter <= 2s);
+        QCOMPARE(sandbox->emulator->requestLog().at(i).fault, QStringLiteral("rate-limit"));
+        retryAfter = results.at(i).error.retryAfter;
+    }
+    QCOMPARE(finished.size(), 5);
+    int announced429 = 0;
+    for (const QList<QVariant> &signal : std::as_const(finished))
+        announced429 += signal.at(1).toInt() == 429 ? 1 : 0;
+    QCOMPARE(announced429, 3);
+    QCOMPARE(sandbox->emulator->documents().size(), 2);
+
+    // A client that waits as long as Retry-After says gets through.
+    QTest::qWait(int(retryAfter->count()) + 100);
+    const auto retried = post(*sandbox, sale(QStringLiteral("20005")));
+    QVERIFY(retried);
+    QVERIFY2(retried->isPosted(), qPrintable(retried->error.summary()));
+    QCOMPARE(sandbox->emulator->documents().size(), 3);
 }
 
 void tst_PrimaEmulator::stockFollowsSalesAndRestocks()
