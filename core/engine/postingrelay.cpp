@@ -147,6 +147,7 @@ Result<int> PostingRelay::recoverAfterCrash()
 
 void PostingRelay::run(std::function<void(const Result<RelaySummary> &)> done)
 {
+    m_cancelled = false;
     auto run = std::make_shared<Run>();
     run->done = std::move(done);
     auto stores = StoreRepository(m_db).all();
@@ -166,6 +167,10 @@ void PostingRelay::run(std::function<void(const Result<RelaySummary> &)> done)
 
 void PostingRelay::settleNext(std::shared_ptr<Run> run)
 {
+    if (m_cancelled) {
+        run->finish(run->summary);
+        return;
+    }
     if (run->unknown.isEmpty()) {
         claimNext(run);
         return;
@@ -238,6 +243,10 @@ void PostingRelay::noteRequestOutcome(PrimaWriteOutcome outcome)
 
 void PostingRelay::claimNext(std::shared_ptr<Run> run)
 {
+    if (m_cancelled) {
+        run->finish(run->summary);
+        return;
+    }
     // Prima keeps failing: stop here rather than claim rows that cannot go anywhere. They stay due for the next run.
     if (!m_breaker.allowRequest(nowMs())) {
         run->summary.circuitOpen = true;
@@ -361,6 +370,7 @@ Status PostingRelay::record(const QList<OutboxClaim> &claims, const QList<PrimaW
         return committed;
     // Counted only once committed, so a summary never claims what the cache does not hold.
     summary += counted;
+    Q_EMIT progressed(summary);
     return Status::success();
 }
 

@@ -74,6 +74,13 @@ public:
     /** Settles unknowns, then posts until nothing is due; `done` runs once on this object's thread. */
     void run(std::function<void(const Result<RelaySummary> &)> done);
 
+    /** Stops after the request in flight has been answered and recorded; nothing is left claimed. */
+    void cancel() { m_cancelled = true; }
+
+Q_SIGNALS:
+    /** After each request's answers are committed: what this run has done so far. */
+    void progressed(const Tillbridge::Core::RelaySummary &soFar);
+
 private:
     struct Run;
     void settleNext(std::shared_ptr<Run> run);
@@ -94,6 +101,7 @@ private:
     CircuitBreaker m_breaker;
     RetryPolicy m_backoff;
     QElapsedTimer m_clock;
+    bool m_cancelled = false;
 };
 
 } // namespace Tillbridge::Core

@@ -93,6 +93,8 @@ Result<SyncConfig> SyncConfig::fromJson(const QByteArray &json, const QString &b
     SyncSchedule defaults;
     for (const auto &[key, field, fallback] :
          {std::tuple{"orderPullSeconds", &SyncSchedule::orderPullSeconds, defaults.orderPullSeconds},
+          std::tuple{"catalogueRefreshMinutes", &SyncSchedule::catalogueRefreshMinutes,
+                     defaults.catalogueRefreshMinutes},
           std::tuple{"orderPageSize", &SyncSchedule::orderPageSize, defaults.orderPageSize},
           std::tuple{"postingBatchSize", &SyncSchedule::postingBatchSize, defaults.postingBatchSize},
           std::tuple{"primaWriteTimeoutSeconds", &SyncSchedule::primaWriteTimeoutSeconds,

@@ -12,6 +12,7 @@ namespace Tillbridge::Core {
 struct SyncSchedule
 {
     int orderPullSeconds = 60;    ///< a pull from Sitoo every minute by default
+    int catalogueRefreshMinutes = 1440; ///< Prima's item master is read again once a day by default
     int orderPageSize = 100;      ///< orders per Sitoo request
     int postingBatchSize = 100;   ///< documents per Prima batch (the contract's maximum)
     double primaRequestsPerSecond = 20.0; ///< Prima's limit: 6,000 requests per 5 minutes by default
@@ -29,7 +30,7 @@ struct SyncSchedule
  *   "tls": {"extraCaFile": "/etc/tillbridge/company-ca.pem"},
  *   "mappings": "mappings.json",
  *   "credentials": "keychain" | "environment",
- *   "schedule": {"orderPullSeconds": 60, "orderPageSize": 100, "postingBatchSize": 100,
+ *   "schedule": {"orderPullSeconds": 60, "catalogueRefreshMinutes": 1440, "orderPageSize": 100, "postingBatchSize": 100,
  *                "primaRequestsPerSecond": 20, "primaWriteTimeoutSeconds": 30}
  * }
  * Relative paths are relative to the file. Passwords and tokens are never in it.

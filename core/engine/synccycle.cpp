@@ -63,6 +63,21 @@ SyncCycle::SyncCycle(const SyncConfig &config, QSqlDatabase db, SecretStore *sec
     m_relay->setRequestsPerSecond(config.schedule.primaRequestsPerSecond);
 }
 
+void SyncCycle::cancel()
+{
+    m_cancelled = true;
+    m_relay->cancel();
+}
+
+void SyncCycle::report(const std::shared_ptr<Pass> &pass, const QString &step)
+{
+    SyncProgress progress;
+    progress.step = step;
+    progress.ordersReceived = pass->summary.orders.received;
+    progress.documentsPosted = pass->summary.postings.documents();
+    Q_EMIT progressed(progress);
+}
+
 SyncCycle::~SyncCycle() = default;
 
 Status SyncCycle::prepare()
@@ -103,6 +118,7 @@ void SyncCycle::finish(std::shared_ptr<Pass> pass, const Result<SyncSummary> &re
 
 void SyncCycle::syncStores(std::shared_ptr<Pass> pass)
 {
+    report(pass, QStringLiteral("stores"));
     m_sitoo->fetchValue(QStringLiteral("sites.json"), {}, this, [this, pass](const Result<QJsonValue> &sites) {
         if (!sites) {
             finish(pass, sites.error());
@@ -195,6 +211,7 @@ void SyncCycle::syncCatalogue(std::shared_ptr<Pass> pass, QString cursor)
             return;
         }
     }
+    report(pass, QStringLiteral("catalogue"));
     m_gateway->items(QDateTime(), cursor, 1000, this, [this, pass](PrimaReadResult<PrimaPage<PrimaItem>> page) {
         if (!page.ok()) {
             finish(pass, Error{ErrorCode::Remote, tr("Prima's item master could not be read: %1")
@@ -257,6 +274,7 @@ void SyncCycle::pullOrders(std::shared_ptr<Pass> pass)
                                      return;
                                  }
                                  pass->summary.orders += *ingested;
+                                 report(pass, QStringLiteral("orders"));
                                  if (page->size() < pageSize)
                                      relay(pass);
                                  else
@@ -270,7 +288,18 @@ void SyncCycle::relay(std::shared_ptr<Pass> pass)
         finish(pass, pass->summary);
         return;
     }
-    m_relay->run([this, pass](const Result<RelaySummary> &relayed) {
+    report(pass, QStringLiteral("posting"));
+    // Each committed request moves the progress bar; the connection ends with the run.
+    auto connection = std::make_shared<QMetaObject::Connection>();
+    *connection = connect(m_relay, &PostingRelay::progressed, this, [this, pass](const RelaySummary &soFar) {
+        SyncProgress progress;
+        progress.step = QStringLiteral("posting");
+        progress.ordersReceived = pass->summary.orders.received;
+        progress.documentsPosted = pass->summary.postings.documents() + soFar.documents();
+        Q_EMIT progressed(progress);
+    });
+    m_relay->run([this, pass, connection](const Result<RelaySummary> &relayed) {
+        disconnect(*connection);
         if (!relayed) {
             finish(pass, relayed.error());
             return;

@@ -7,6 +7,7 @@
 #include "core/sitoo/sitootypes.h"
 
 #include <QDateTime>
+#include <QMetaType>
 #include <QObject>
 #include <QSqlDatabase>
 
@@ -32,6 +33,14 @@ struct SyncSummary
     QDateTime nextPostingDue;   ///< when the earliest of them is due; invalid when none waits
 };
 
+/** Where a running pass is, for a progress bar: the step and what it has done so far. */
+struct SyncProgress
+{
+    QString step; ///< "stores", "catalogue", "orders", "posting"
+    int ordersReceived = 0;
+    int documentsPosted = 0;
+};
+
 /**
  * One pass of the order-to-cash cycle, draining what there is: stores from Sitoo, Prima's item master (when the
  * cache has none yet, or when asked), every new Sitoo order by the orderid cursor (validated and routed), then the
@@ -54,14 +63,22 @@ public:
     /** Runs one pass; `done` runs once, on this thread. `refreshCatalogue` re-reads Prima's items even if cached. */
     void run(bool refreshCatalogue, std::function<void(const Result<SyncSummary> &)> done);
 
-    /** Stops between steps (the running step finishes and commits); done() reports what was done. */
-    void cancel() { m_cancelled = true; }
+    /**
+     * Stops at the next safe point — between pages of orders, between requests to Prima — with everything done so
+     * far committed and nothing half-done: a page is one transaction, a claim is only made for a request that goes
+     * out. done() reports what was done.
+     */
+    void cancel();
 
     PrimaGateway *gateway() const { return m_gateway; }
     SitooClient *sitoo() const { return m_sitoo; }
 
+Q_SIGNALS:
+    void progressed(const Tillbridge::Core::SyncProgress &progress);
+
 private:
     struct Pass;
+    void report(const std::shared_ptr<Pass> &pass, const QString &step);
     void syncStores(std::shared_ptr<Pass> pass);
     /** Upserts one site's stores with their warehouse, currency, VAT regime and mapped Prima location. */
     Result<int> saveStores(const QList<SitooStore> &stores, const QList<SitooWarehouse> &warehouses);
@@ -82,3 +99,6 @@ private:
 };
 
 } // namespace Tillbridge::Core
+
+Q_DECLARE_METATYPE(Tillbridge::Core::SyncSummary)
+Q_DECLARE_METATYPE(Tillbridge::Core::SyncProgress)

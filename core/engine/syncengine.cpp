@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/engine/syncengine.h"
 
+#include "core/engine/jobscheduler.h"
 #include "core/logging.h"
+#include "core/net/clock.h"
 #include "core/secrets/secretstore.h"
 #include "core/storage/cache.h"
 
@@ -11,25 +13,28 @@ SyncEngine::SyncEngine(SyncConfig config, SecretStoreFactory secrets, QObject *p
     : QObject(parent)
     , m_config(std::move(config))
 {
+    qRegisterMetaType<SyncSummary>();
+    qRegisterMetaType<SyncProgress>();
     m_thread.setObjectName(QStringLiteral("sync"));
     m_worker = new SyncWorker(m_config, std::move(secrets)); // no parent: it moves to the thread
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    connect(m_worker, &SyncWorker::passFinished, this, [this](const SyncSummary &summary) {
-        m_running = false;
-        Q_EMIT passFinished(summary);
+    connect(m_worker, &SyncWorker::jobStarted, this, [this](const QString &job) {
+        m_runningJob = job;
+        Q_EMIT jobStarted(job);
+        Q_EMIT passStarted();
     });
-    connect(m_worker, &SyncWorker::failed, this, [this](const QString &message) {
-        m_running = false;
-        Q_EMIT failed(message);
+    connect(m_worker, &SyncWorker::jobFinished, this, [this](const QString &job) {
+        m_runningJob.clear();
+        Q_EMIT jobFinished(job);
     });
-    m_schedule.setInterval(std::chrono::seconds(std::max(1, m_config.schedule.orderPullSeconds)));
-    connect(&m_schedule, &QTimer::timeout, this, &SyncEngine::runNow);
+    connect(m_worker, &SyncWorker::progressed, this, &SyncEngine::progressed);
+    connect(m_worker, &SyncWorker::passFinished, this, &SyncEngine::passFinished);
+    connect(m_worker, &SyncWorker::failed, this, &SyncEngine::failed);
 }
 
 SyncEngine::~SyncEngine()
 {
-    m_schedule.stop();
     if (m_thread.isRunning()) {
         // The connection must be closed in the thread that opened it, before the thread ends.
         QMetaObject::invokeMethod(m_worker, &SyncWorker::close, Qt::BlockingQueuedConnection);
@@ -44,17 +49,24 @@ void SyncEngine::start()
         return;
     m_thread.start();
     QMetaObject::invokeMethod(m_worker, &SyncWorker::open, Qt::QueuedConnection);
-    runNow();
-    m_schedule.start();
 }
 
 void SyncEngine::runNow()
 {
-    if (m_running || !m_thread.isRunning())
+    runJob(QString::fromLatin1(kOrdersJob));
+}
+
+void SyncEngine::runJob(const QString &job)
+{
+    if (!m_thread.isRunning())
         return;
-    m_running = true;
-    Q_EMIT passStarted();
-    QMetaObject::invokeMethod(m_worker, &SyncWorker::runPass, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(m_worker, "runJob", Qt::QueuedConnection, Q_ARG(QString, job));
+}
+
+void SyncEngine::cancel()
+{
+    if (m_thread.isRunning())
+        QMetaObject::invokeMethod(m_worker, &SyncWorker::cancel, Qt::QueuedConnection);
 }
 
 SyncWorker::SyncWorker(SyncConfig config, SyncEngine::SecretStoreFactory secrets)
@@ -78,35 +90,63 @@ void SyncWorker::open()
     m_connection = *connection;
     m_secrets = m_secretsFactory(this);
     m_cycle = new SyncCycle(m_config, m_connection->database(), m_secrets, this);
+    connect(m_cycle, &SyncCycle::progressed, this, &SyncWorker::progressed);
     if (auto prepared = m_cycle->prepare(); !prepared) {
         Q_EMIT failed(prepared.errorString());
         delete m_cycle;
         m_cycle = nullptr;
+        return;
     }
+    m_scheduler = new JobScheduler(Clock::system(), this);
+    connect(m_scheduler, &JobScheduler::jobStarted, this, &SyncWorker::jobStarted);
+    connect(m_scheduler, &JobScheduler::jobFinished, this, &SyncWorker::jobFinished);
+    // The first pass of a session reads the item master afresh (a full pass: it pulls and posts orders too), so the
+    // plain order pass starts one interval later; after that the item master is read again once a day.
+    m_scheduler->addJob(QString::fromLatin1(SyncEngine::kOrdersJob),
+                        std::chrono::seconds(std::max(1, m_config.schedule.orderPullSeconds)),
+                        [this](std::function<void()> finished) { runPass(false, std::move(finished)); }, false);
+    m_scheduler->addJob(QString::fromLatin1(SyncEngine::kCatalogueJob),
+                        std::chrono::minutes(std::max(1, m_config.schedule.catalogueRefreshMinutes)),
+                        [this](std::function<void()> finished) { runPass(true, std::move(finished)); }, false);
+    m_scheduler->runNow(QString::fromLatin1(SyncEngine::kCatalogueJob));
+    m_scheduler->start();
 }
 
-void SyncWorker::runPass()
+void SyncWorker::runJob(const QString &job)
 {
-    if (!m_cycle) {
+    if (!m_scheduler) {
         Q_EMIT failed(tr("The sync engine could not start; see the previous message."));
         return;
     }
-    // The item master is read on the first pass of a session, then it is kept until asked for again.
-    const bool refresh = !m_catalogueRefreshed;
-    m_cycle->run(refresh, [this, refresh](const Result<SyncSummary> &summary) {
+    if (!m_scheduler->runNow(job))
+        qCWarning(lcSync) << "no such job:" << job;
+}
+
+void SyncWorker::cancel()
+{
+    if (m_cycle && m_scheduler && !m_scheduler->running().isEmpty())
+        m_cycle->cancel();
+}
+
+void SyncWorker::runPass(bool refreshCatalogue, std::function<void()> finished)
+{
+    m_cycle->run(refreshCatalogue, [this, finished](const Result<SyncSummary> &summary) {
         if (!summary) {
             qCWarning(lcSync) << "sync pass failed:" << summary.errorString();
             Q_EMIT failed(summary.errorString());
-            return;
+        } else {
+            Q_EMIT passFinished(*summary);
         }
-        if (refresh)
-            m_catalogueRefreshed = true;
-        Q_EMIT passFinished(*summary);
+        finished();
     });
 }
 
 void SyncWorker::close()
 {
+    if (m_scheduler)
+        m_scheduler->stop();
+    delete m_scheduler;
+    m_scheduler = nullptr;
     delete m_cycle;
     m_cycle = nullptr;
     delete m_secrets;

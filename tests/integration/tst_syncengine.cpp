@@ -11,6 +11,7 @@
 #include "core/storage/storerepository.h"
 
 #include "tests/testutils/secrettestutils.h"
+#include "tests/testutils/sqltestutils.h"
 #include "tests/testutils/tempcache.h"
 
 #include <QFile>
@@ -22,6 +23,7 @@
 using namespace Tillbridge::Core;
 using namespace Tillbridge::Sandbox;
 using Tillbridge::Test::TempCache;
+using Tillbridge::Test::scalar;
 
 class tst_SyncEngine : public QObject
 {
@@ -30,6 +32,7 @@ class tst_SyncEngine : public QObject
 private Q_SLOTS:
     void initTestCase();
     void aPassRunsInTheWorkerThread();
+    void cancelStopsAtASafePointWithNothingHalfDone();
 
 private:
     QTemporaryDir m_dir;
@@ -76,8 +79,11 @@ void tst_SyncEngine::aPassRunsInTheWorkerThread()
     });
     QSignalSpy finished(&engine, &SyncEngine::passFinished);
     QSignalSpy failed(&engine, &SyncEngine::failed);
+    QSignalSpy started(&engine, &SyncEngine::jobStarted);
     engine.start();
-    QVERIFY(engine.isRunning());
+    QTRY_VERIFY_WITH_TIMEOUT(!started.isEmpty(), 10000);
+    // The first job of a session is the pass that reads Prima's item master afresh.
+    QCOMPARE(started.first().first().toString(), QString::fromLatin1(SyncEngine::kCatalogueJob));
     QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty() || !failed.isEmpty(), 60000);
     QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().first().toString()));
     const auto summary = finished.first().first().value<SyncSummary>();
@@ -95,6 +101,50 @@ void tst_SyncEngine::aPassRunsInTheWorkerThread()
     QVERIFY(stores.ok() && !stores->isEmpty());
     for (const Store &store : *stores)
         QVERIFY2(!store.primaLocation.isEmpty(), qPrintable(store.name)); // shown from the store mapping
+}
+
+void tst_SyncEngine::cancelStopsAtASafePointWithNothingHalfDone()
+{
+    // A slow Prima (one document per request, five requests a second) so that there is time to cancel.
+    TempCache cache;
+    SyncConfig config = m_config;
+    config.cachePath = cache.path();
+    config.schedule.postingBatchSize = 1;
+    config.schedule.primaRequestsPerSecond = 5;
+    SyncEngine engine(config, [this](QObject *parent) -> SecretStore * {
+        return new CrossThreadSecretStore(&m_secrets, parent);
+    });
+    QSignalSpy finished(&engine, &SyncEngine::passFinished);
+    QSignalSpy jobFinished(&engine, &SyncEngine::jobFinished);
+    bool cancelled = false;
+    QStringList steps;
+    connect(&engine, &SyncEngine::progressed, this, [&](const SyncProgress &progress) {
+        if (steps.isEmpty() || steps.last() != progress.step)
+            steps << progress.step;
+        if (progress.step == u"posting" && progress.documentsPosted >= 3 && !cancelled) {
+            cancelled = true;
+            engine.cancel();
+        }
+    });
+    engine.start();
+    QTRY_VERIFY_WITH_TIMEOUT(!jobFinished.isEmpty(), 60000);
+    QVERIFY(cancelled);
+    QCOMPARE(steps, (QStringList{QStringLiteral("stores"), QStringLiteral("catalogue"), QStringLiteral("orders"),
+                                 QStringLiteral("posting")}));
+    QCOMPARE(finished.size(), 1);
+    const auto summary = finished.first().first().value<SyncSummary>();
+    QVERIFY(summary.postings.documents() >= 3);
+    QVERIFY2(summary.postings.documents() < summary.orders.ready / 2, "cancel did not stop the posting");
+
+    auto gui = cache.open(QStringLiteral("gui"));
+    QVERIFY(gui.ok());
+    const QSqlDatabase db = (*gui)->database();
+    // Nothing was left claimed: what was not sent is simply still due.
+    QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(*) FROM outbox WHERE state = 'sending'")), qint64(0));
+    QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(*) FROM outbox WHERE state = 'posted'")),
+             qint64(summary.postings.documents()));
+    QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(*) FROM outbox WHERE state = 'pending'")),
+             qint64(summary.orders.ready - summary.postings.documents()));
 }
 
 QTEST_GUILESS_MAIN(tst_SyncEngine)
