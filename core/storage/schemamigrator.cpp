@@ -337,6 +337,155 @@ const std::array kMigrations{
               {
                   "CREATE INDEX pos_orders_receipt ON pos_orders (sitoo_account, receipt_id)",
               }},
+    Migration{7,
+              "Stock push: write-before-act intent, retry schedule, the level written, due index, lag per location",
+              {
+                  // The version being written to Sitoo, committed before the write (write-before-act); the push
+                  // commits pushed_version = intent_version after Sitoo answered. A crash in between leaves the
+                  // row due again; the level is absolute, so writing it again cannot double-apply a change.
+                  "ALTER TABLE stock_levels ADD COLUMN intent_version INTEGER",
+                  "ALTER TABLE stock_levels ADD COLUMN intent_at TEXT",
+                  "ALTER TABLE stock_levels ADD COLUMN pushed_level INTEGER",
+                  "ALTER TABLE stock_levels ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0",
+                  "ALTER TABLE stock_levels ADD COLUMN next_attempt_at TEXT",
+                  "ALTER TABLE stock_levels ADD COLUMN last_error TEXT",
+                  // Only the rows still to push: a fast-lane pass over millions of levels reads just these.
+                  R"(CREATE INDEX stock_levels_due ON stock_levels (location, sku)
+                        WHERE pushed_version IS NULL OR version > pushed_version)",
+                  // Lag from Prima's change (asOf) to the Sitoo write, per Prima location (one store each).
+                  R"(CREATE TABLE stock_push_lag (
+                        location       TEXT PRIMARY KEY,
+                        store_id       INTEGER REFERENCES stores (id),
+                        last_lag_ms    INTEGER NOT NULL,
+                        max_lag_ms     INTEGER NOT NULL,
+                        total_lag_ms   INTEGER NOT NULL,
+                        samples        INTEGER NOT NULL,
+                        last_pushed_at TEXT NOT NULL))",
+              }},
+    Migration{8,
+              "SKU audit runs with their counts, for the trend of catalogue drift",
+              {
+                  R"(CREATE TABLE sku_audit_runs (
+                        id                 INTEGER PRIMARY KEY,
+                        eshop_id           INTEGER NOT NULL,
+                        started_at         TEXT NOT NULL,
+                        finished_at        TEXT NOT NULL,
+                        actor              TEXT NOT NULL,
+                        prima_snapshot_id  INTEGER REFERENCES catalogue_snapshots (id),
+                        sitoo_snapshot_id  INTEGER REFERENCES catalogue_snapshots (id),
+                        prima_items        INTEGER NOT NULL CHECK (prima_items >= 0),
+                        sitoo_items        INTEGER NOT NULL CHECK (sitoo_items >= 0),
+                        only_in_sitoo      INTEGER NOT NULL CHECK (only_in_sitoo >= 0),
+                        only_in_prima      INTEGER NOT NULL CHECK (only_in_prima >= 0),
+                        field_mismatch     INTEGER NOT NULL CHECK (field_mismatch >= 0),
+                        near_match_hints   INTEGER NOT NULL CHECK (near_match_hints >= 0),
+                        auto_resolved      INTEGER NOT NULL CHECK (auto_resolved >= 0)))",
+                  "CREATE INDEX sku_audit_runs_site ON sku_audit_runs (eshop_id, id)",
+              }},
+    Migration{9,
+              "Reconciliation results, tax variance by rate, trading hours, month-end close and period locks",
+              {
+                  // One row per store, trading day (in the store's time zone), and tender or VAT rate; a later run
+                  // for the same day replaces it. `zreport_minor` is the Z-reports' figure for a tender (NULL when
+                  // there was none, and for VAT rows).
+                  R"(CREATE TABLE reconciliation_results (
+                        store_id         INTEGER NOT NULL REFERENCES stores (id),
+                        trading_day      TEXT NOT NULL CHECK (length(trading_day) = 10),
+                        kind             TEXT NOT NULL CHECK (kind IN ('tender', 'vat')),
+                        item             TEXT NOT NULL,
+                        currency         TEXT NOT NULL CHECK (length(currency) = 3),
+                        sitoo_minor      INTEGER NOT NULL,
+                        zreport_minor    INTEGER,
+                        prima_minor      INTEGER NOT NULL,
+                        difference_minor INTEGER NOT NULL,
+                        tolerance_minor  INTEGER NOT NULL CHECK (tolerance_minor >= 0),
+                        status           TEXT NOT NULL CHECK (status IN ('matched', 'variance')),
+                        exception_id     INTEGER REFERENCES exceptions (id),
+                        reconciled_at    TEXT NOT NULL,
+                        CHECK (difference_minor = sitoo_minor - prima_minor),
+                        CHECK (status <> 'matched' OR (abs(difference_minor) <= tolerance_minor
+                               AND (zreport_minor IS NULL OR abs(sitoo_minor - zreport_minor) <= tolerance_minor))),
+                        PRIMARY KEY (store_id, trading_day, kind, item)))",
+                  "CREATE INDEX reconciliation_results_day ON reconciliation_results (trading_day, store_id)",
+                  // The tax-variance charts: store x VAT rate x trading day.
+                  R"(CREATE TABLE tax_variance_daily (
+                        store_id            INTEGER NOT NULL REFERENCES stores (id),
+                        trading_day         TEXT NOT NULL CHECK (length(trading_day) = 10),
+                        vat_rate_units      INTEGER NOT NULL CHECK (vat_rate_units >= 0),
+                        currency            TEXT NOT NULL CHECK (length(currency) = 3),
+                        order_count         INTEGER NOT NULL CHECK (order_count >= 0),
+                        sitoo_net_minor     INTEGER NOT NULL,
+                        sitoo_vat_minor     INTEGER NOT NULL,
+                        expected_vat_minor  INTEGER NOT NULL,
+                        prima_vat_minor     INTEGER,
+                        tax_exception_count INTEGER NOT NULL CHECK (tax_exception_count >= 0),
+                        computed_at         TEXT NOT NULL,
+                        PRIMARY KEY (store_id, trading_day, vat_rate_units)))",
+                  // STORE_FEED_SILENT: when a store trades (local HH:MM) and how long it may stay silent.
+                  R"(CREATE TABLE store_trading_hours (
+                        store_id             INTEGER PRIMARY KEY REFERENCES stores (id),
+                        opens_at             TEXT NOT NULL CHECK (length(opens_at) = 5),
+                        closes_at            TEXT NOT NULL CHECK (length(closes_at) = 5),
+                        silent_after_minutes INTEGER NOT NULL CHECK (silent_after_minutes > 0),
+                        updated_at           TEXT NOT NULL,
+                        updated_by           TEXT NOT NULL))",
+                  // Month-end close. One row per period (YYYY-MM) once its close has started.
+                  R"(CREATE TABLE close_periods (
+                        period            TEXT PRIMARY KEY CHECK (period GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]'),
+                        state             TEXT NOT NULL CHECK (state IN ('open', 'locked')),
+                        locked_by         TEXT,
+                        locked_at         TEXT,
+                        reopen_request_id INTEGER,
+                        updated_at        TEXT NOT NULL,
+                        CHECK (state <> 'locked' OR (locked_by IS NOT NULL AND locked_at IS NOT NULL))))",
+                  // Sign-offs of the gates and of the period itself (gate 'period'). A re-open supersedes them.
+                  R"(CREATE TABLE close_signoffs (
+                        id            INTEGER PRIMARY KEY,
+                        period        TEXT NOT NULL,
+                        gate          TEXT NOT NULL,
+                        signed_by     TEXT NOT NULL,
+                        signed_at     TEXT NOT NULL,
+                        comment       TEXT NOT NULL DEFAULT '',
+                        evidence      TEXT NOT NULL DEFAULT '{}',
+                        superseded_at TEXT))",
+                  R"(CREATE UNIQUE INDEX close_signoffs_current ON close_signoffs (period, gate)
+                        WHERE superseded_at IS NULL)",
+                  // Re-opening a locked period is a two-person action (maker-checker, reliability.md §4.3).
+                  R"(CREATE TABLE close_reopen_requests (
+                        id           INTEGER PRIMARY KEY,
+                        period       TEXT NOT NULL,
+                        requested_by TEXT NOT NULL,
+                        requested_at TEXT NOT NULL,
+                        reason       TEXT NOT NULL CHECK (trim(reason) <> ''),
+                        state        TEXT NOT NULL CHECK (state IN ('pending', 'approved', 'rejected')),
+                        decided_by   TEXT,
+                        decided_at   TEXT,
+                        CHECK (decided_by IS NULL OR decided_by <> requested_by),
+                        CHECK (state = 'pending' OR decided_by IS NOT NULL)))",
+                  // SQLite-only trigger syntax (RAISE) below, as in migration 5.
+                  R"(CREATE TRIGGER close_reopen_starts_pending BEFORE INSERT ON close_reopen_requests
+                     WHEN NEW.state <> 'pending' OR NEW.decided_by IS NOT NULL
+                     BEGIN SELECT RAISE(ABORT, 'maker-checker: a re-open request starts pending'); END)",
+                  R"(CREATE TRIGGER close_reopen_maker_checker BEFORE UPDATE ON close_reopen_requests
+                     WHEN OLD.state <> 'pending'
+                       OR NEW.period IS NOT OLD.period OR NEW.requested_by IS NOT OLD.requested_by
+                       OR (NEW.decided_by IS NOT NULL AND (lower(trim(NEW.decided_by)) = lower(trim(NEW.requested_by))
+                             OR lower(trim(NEW.decided_by)) IN ('', 'system')))
+                     BEGIN SELECT RAISE(ABORT, 'maker-checker: the approver must not be the requester'); END)",
+                  // Unlocking needs a fresh approved re-open request for this period, decided by someone else.
+                  R"(CREATE TRIGGER close_periods_unlock_needs_approval BEFORE UPDATE ON close_periods
+                     WHEN OLD.state = 'locked' AND NEW.state <> 'locked'
+                       AND (NEW.reopen_request_id IS NULL OR NEW.reopen_request_id IS OLD.reopen_request_id
+                            OR NOT EXISTS (SELECT 1 FROM close_reopen_requests r
+                                           WHERE r.id = NEW.reopen_request_id AND r.period = NEW.period
+                                             AND r.state = 'approved' AND r.decided_by IS NOT NULL
+                                             AND lower(trim(r.decided_by)) <> lower(trim(r.requested_by))))
+                     BEGIN SELECT RAISE(ABORT, 'maker-checker: re-opening a locked period needs a second approver');
+                     END)",
+                  R"(CREATE TRIGGER close_periods_no_delete BEFORE DELETE ON close_periods
+                     WHEN OLD.state = 'locked'
+                     BEGIN SELECT RAISE(ABORT, 'a locked period cannot be deleted'); END)",
+              }},
 };
 
 QString tr(const char *text)
