@@ -52,6 +52,7 @@ QString entityIdOf(const QString &sku, const QString &location)
 struct StockPush::Run
 {
     StockPushMode mode = StockPushMode::FastLane;
+    QDateTime started = QDateTime::currentDateTimeUtc();
     std::function<void(const Result<StockPushSummary> &)> done;
     StockPushSummary summary;
     QDateTime updatedSince;
@@ -201,56 +202,93 @@ void StockPush::pullPage(std::shared_ptr<Run> run, QString pageCursor)
 
 void StockPush::loadTargets(std::shared_ptr<Run> run)
 {
+    // Stores and warehouses live per Sitoo site: every site's warehouses, with their type, before anything is sent.
+    m_sitoo->fetchValue(QStringLiteral("sites.json"), {}, this, [this, run](const Result<QJsonValue> &sites) {
+        if (!sites) {
+            finish(run, Error{ErrorCode::Remote, tr("Sitoo's sites could not be read: %1").arg(sites.errorString())});
+            return;
+        }
+        auto eshops = std::make_shared<QList<int>>();
+        for (const QJsonValue &site : sites->toObject().value(u"items").toArray())
+            eshops->append(site.toObject().value(u"eshopid").toInt());
+        if (eshops->isEmpty())
+            eshops->append(m_eshopId);
+        auto found = std::make_shared<QHash<qint64, std::pair<int, SitooWarehouse>>>();
+        auto next = std::make_shared<std::function<void(int)>>();
+        // The step holds itself only weakly; each request in flight holds it strongly until its answer.
+        std::weak_ptr<std::function<void(int)>> weakNext = next;
+        *next = [this, run, eshops, found, weakNext](int index) {
+            if (index >= eshops->size()) {
+                chooseTargets(run, *found);
+                return;
+            }
+            const int eshop = eshops->at(index);
+            m_sitoo->fetchWarehouses(eshop, this, [this, run, eshop, index, found, self = weakNext.lock()](
+                                                      const Result<SitooList<SitooWarehouse>> &warehouses) {
+                if (!warehouses) {
+                    finish(run, Error{ErrorCode::Remote, tr("Sitoo's warehouses could not be read: %1")
+                                                             .arg(warehouses.errorString())});
+                    return;
+                }
+                for (const SitooWarehouse &warehouse : warehouses->items)
+                    found->insert(warehouse.warehouseId, {eshop, warehouse});
+                (*self)(index + 1);
+            });
+        };
+        (*next)(0);
+    });
+}
+
+void StockPush::chooseTargets(std::shared_ptr<Run> run, const QHash<qint64, std::pair<int, SitooWarehouse>> &warehouses)
+{
     auto stores = StoreRepository(m_db).all();
     if (!stores) {
         finish(run, stores.error());
         return;
     }
-    m_sitoo->fetchWarehouses(m_eshopId, this,
-                             [this, run, stores = *stores](const Result<SitooList<SitooWarehouse>> &warehouses) {
-        if (!warehouses) {
-            finish(run, Error{ErrorCode::Remote,
-                              tr("Sitoo's warehouses could not be read: %1").arg(warehouses.errorString())});
-            return;
-        }
-        QHash<qint64, SitooWarehouse> byId;
-        for (const SitooWarehouse &warehouse : warehouses->items)
-            byId.insert(warehouse.warehouseId, warehouse);
-        QSet<QString> seen;
-        for (const Store &store : stores) {
-            if (!store.active || store.primaLocation.isEmpty() || store.sitooWarehouseId == 0
-                || seen.contains(store.primaLocation))
-                continue;
-            const auto warehouse = byId.constFind(store.sitooWarehouseId);
-            if (warehouse == byId.constEnd())
-                continue;
-            seen.insert(store.primaLocation);
-            run->targets.append(Target{store.primaLocation, store.id, store.sitooWarehouseId, !warehouse->isFifo()});
-        }
-        // Due levels nobody can receive: counted, never guessed at.
-        QSqlQuery query(m_db);
-        query.prepare(QStringLiteral("SELECT location, COUNT(*) FROM stock_levels WHERE (pushed_version IS NULL OR "
-                                     "version > pushed_version) GROUP BY location"));
-        if (!query.exec()) {
-            finish(run, dbError(query, "count due levels"));
-            return;
-        }
-        while (query.next()) {
-            if (!seen.contains(query.value(0).toString()))
-                run->summary.unmapped += query.value(1).toInt();
-        }
-        pushNext(run);
-    });
+    QSet<QString> seen;
+    for (const Store &store : *stores) {
+        if (!store.active || store.primaLocation.isEmpty() || store.sitooWarehouseId == 0
+            || seen.contains(store.primaLocation))
+            continue;
+        const auto warehouse = warehouses.constFind(store.sitooWarehouseId);
+        if (warehouse == warehouses.constEnd())
+            continue;
+        seen.insert(store.primaLocation);
+        run->targets.append(Target{store.primaLocation, store.id, warehouse->first, store.sitooWarehouseId,
+                                   !warehouse->second.isFifo()});
+    }
+    // Due levels nobody can receive: counted, never guessed at.
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("SELECT location, COUNT(*) FROM stock_levels WHERE (pushed_version IS NULL OR "
+                                 "version > pushed_version) GROUP BY location"));
+    if (!query.exec()) {
+        finish(run, dbError(query, "count due levels"));
+        return;
+    }
+    while (query.next()) {
+        if (!seen.contains(query.value(0).toString()))
+            run->summary.unmapped += query.value(1).toInt();
+    }
+    pushNext(run);
 }
 
 Result<QList<DueStockLevel>> StockPush::selectDue(StockPushMode mode, const QString &location, int limit) const
+{
+    return selectDue(mode, location, limit, QDateTime());
+}
+
+Result<QList<DueStockLevel>> StockPush::selectDue(StockPushMode mode, const QString &location, int limit,
+                                                  const QDateTime &runStarted) const
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QSqlQuery query(m_db);
     QString sql = QStringLiteral(
         "SELECT s.sku, s.location, s.available_to_sell, s.version, s.observed_at, s.attempts FROM stock_levels s "
         "WHERE s.location = ? AND (s.pushed_version IS NULL OR s.version > s.pushed_version) "
-        "AND (s.next_attempt_at IS NULL OR s.next_attempt_at <= ?) ");
+        "AND (s.next_attempt_at IS NULL OR s.next_attempt_at <= ?) "
+        // A level tried in this run waits for the next one, whatever its retry delay.
+        "AND (? IS NULL OR s.intent_at IS NULL OR s.intent_at < ?) ");
     if (mode == StockPushMode::FastLane) {
         // At risk: low stock, or units sold at this location's store within the window at or above the threshold.
         sql += QStringLiteral(
@@ -263,6 +301,9 @@ Result<QList<DueStockLevel>> StockPush::selectDue(StockPushMode mode, const QStr
     query.prepare(sql);
     query.addBindValue(location);
     query.addBindValue(dbTime(now));
+    const QVariant started = runStarted.isValid() ? QVariant(dbTime(runStarted)) : QVariant();
+    query.addBindValue(started);
+    query.addBindValue(started);
     if (mode == StockPushMode::FastLane) {
         query.addBindValue(m_config.lowStockThreshold);
         query.addBindValue(dbTime(now.addSecs(-qint64(m_config.velocityWindowHours) * 3600)));
@@ -294,7 +335,7 @@ void StockPush::pushNext(std::shared_ptr<Run> run)
     }
     while (run->targetIndex < run->targets.size()) {
         const Target target = run->targets.at(run->targetIndex);
-        auto batch = selectDue(run->mode, target.location, m_config.batchSize);
+        auto batch = selectDue(run->mode, target.location, m_config.batchSize, run->started);
         if (!batch) {
             finish(run, batch.error());
             return;
@@ -369,7 +410,7 @@ void StockPush::send(std::shared_ptr<Run> run, const Target &target, QList<DueSt
     };
     if (target.virtualWarehouse) {
         m_sitoo->setVirtualStockLevels(
-            m_eshopId, target.warehouseId, levels, this,
+            target.eshopId, target.warehouseId, levels, this,
             [batch, afterWrite](const Result<QList<SitooBatchElementResult>> &results) {
                 QList<QString> errors(batch.size());
                 if (!results) {
@@ -389,7 +430,7 @@ void StockPush::send(std::shared_ptr<Run> run, const Target &target, QList<DueSt
             });
     } else {
         const QString comment = tr("Tillbridge: Prima available-to-sell at %1").arg(target.location);
-        m_sitoo->countFifoStock(m_eshopId, target.warehouseId, levels, comment, this,
+        m_sitoo->countFifoStock(target.eshopId, target.warehouseId, levels, comment, this,
                                 [batch, afterWrite](const Result<qint64> &closed) {
             // A stocktaking batch is applied when closed, all together: it succeeds or fails as one.
             QList<QString> errors(batch.size());

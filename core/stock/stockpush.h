@@ -3,6 +3,7 @@
 
 #include "core/net/tokenbucket.h"
 #include "core/result.h"
+#include "core/sitoo/sitootypes.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -95,6 +96,7 @@ class StockPush : public QObject
     Q_OBJECT
 
 public:
+    /** @p eshopId is used only when Sitoo lists no sites; otherwise every site's warehouses are served. */
     StockPush(QSqlDatabase db, PrimaGateway *gateway, SitooClient *sitoo, int eshopId, QString primaAccount,
               StockPushConfig config = {}, QObject *parent = nullptr);
     ~StockPush() override;
@@ -123,12 +125,16 @@ private:
     {
         QString location;
         qint64 storeId = 0;
+        int eshopId = 1;
         qint64 warehouseId = 0;
         bool virtualWarehouse = true;
     };
 
+    Result<QList<DueStockLevel>> selectDue(StockPushMode mode, const QString &location, int limit,
+                                           const QDateTime &runStarted) const;
     void pullPage(std::shared_ptr<Run> run, QString pageCursor);
     void loadTargets(std::shared_ptr<Run> run);
+    void chooseTargets(std::shared_ptr<Run> run, const QHash<qint64, std::pair<int, SitooWarehouse>> &warehouses);
     void pushNext(std::shared_ptr<Run> run);
     void send(std::shared_ptr<Run> run, const Target &target, QList<DueStockLevel> batch);
     Status recordIntent(const Target &target, const QList<DueStockLevel> &batch);

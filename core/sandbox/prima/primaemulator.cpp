@@ -183,6 +183,18 @@ QList<PrimaRequestLogEntry> PrimaEmulator::requestLog() const
     return m_ledger.isOpen() ? m_ledger.requestLog() : QList<PrimaRequestLogEntry>();
 }
 
+Result<qint64> PrimaEmulator::setAvailableToSell(const QString &sku, const QString &location, qint64 availableToSell)
+{
+    if (!m_ledger.isOpen())
+        return Error{ErrorCode::InvalidInput, tr("The Prima sandbox is not running.")};
+    return m_ledger.setAvailableToSell(sku, location, availableToSell, QDateTime::currentDateTimeUtc());
+}
+
+QList<StockLevel> PrimaEmulator::stockHistory() const
+{
+    return m_ledger.isOpen() ? m_ledger.stockHistory() : QList<StockLevel>();
+}
+
 QList<PrimaLedgerDocument> PrimaEmulator::documents() const
 {
     return m_ledger.isOpen() ? m_ledger.documents() : QList<PrimaLedgerDocument>();
@@ -396,6 +408,43 @@ void PrimaEmulator::serveControl(const PrimaHttpRequest &request, QTcpSocket *so
     Answer answer;
     if (request.path == u"/__sandbox/ledger" && request.method == "GET") {
         answer = jsonAnswer<Answer>(200, PrimaJson::toBody(ledgerSnapshot()));
+    } else if (request.path == u"/__sandbox/stock" && request.method == "POST") {
+        const QJsonArray levels = QJsonDocument::fromJson(request.body).object().value(u"levels").toArray();
+        QJsonArray set;
+        QString problem;
+        for (const QJsonValue &value : levels) {
+            const QJsonObject level = value.toObject();
+            const QString sku = level.value(u"sku").toString();
+            const QString location = level.value(u"location").toString();
+            const QJsonValue ats = level.value(u"availableToSell");
+            if (sku.isEmpty() || location.isEmpty() || !ats.isDouble()) {
+                problem = tr("Each level needs sku, location and an integer availableToSell.");
+                break;
+            }
+            auto version = setAvailableToSell(sku, location, ats.toInteger());
+            if (!version) {
+                problem = version.errorString();
+                break;
+            }
+            set.append(QJsonObject{{QStringLiteral("sku"), sku},
+                                   {QStringLiteral("location"), location},
+                                   {QStringLiteral("availableToSell"), ats.toInteger()},
+                                   {QStringLiteral("version"), *version}});
+        }
+        answer = problem.isEmpty()
+                     ? jsonAnswer<Answer>(200, PrimaJson::toBody(QJsonObject{{QStringLiteral("levels"), set}}))
+                     : problemAnswer<Answer>(
+                           problemOf(400, PrimaErrorCode::ValidationFailed, tr("Invalid stock change"), problem));
+    } else if (request.path == u"/__sandbox/stock-history" && request.method == "GET") {
+        QJsonArray history;
+        for (const StockLevel &level : stockHistory()) {
+            history.append(QJsonObject{{QStringLiteral("sku"), level.sku},
+                                       {QStringLiteral("location"), level.location},
+                                       {QStringLiteral("version"), level.version},
+                                       {QStringLiteral("availableToSell"), level.availableToSell},
+                                       {QStringLiteral("asOf"), level.observedAt.toString(Qt::ISODateWithMs)}});
+        }
+        answer = jsonAnswer<Answer>(200, PrimaJson::toBody(QJsonObject{{QStringLiteral("history"), history}}));
     } else {
         answer = problemAnswer<Answer>(problemOf(404, PrimaErrorCode::Other, tr("Not found"),
                                                  tr("The sandbox control endpoint is GET /__sandbox/ledger.")));

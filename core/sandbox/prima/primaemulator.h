@@ -35,7 +35,9 @@ struct PrimaHttpRequest;
  * Endpoints under url() ("http://127.0.0.1:{port}/prima/v1"): POST /sales-orders, /credit-notes, /batches; GET
  * /documents?externalRef=, /items, /stock, /tax-codes, /locations, /ledger/postings, /periods, /health. Outside it,
  * for checkers and without authentication: GET /__sandbox/ledger (every document with its external reference,
- * amounts and idempotency key, plus the request log; see ledgerSnapshot()).
+ * amounts and idempotency key, plus the request log; see ledgerSnapshot()), POST /__sandbox/stock
+ * ({"levels":[{"sku","location","availableToSell"}]}: a stock change in Prima, answered with the new versions) and
+ * GET /__sandbox/stock-history (every version of every level).
  *
  * Writes, in order: bearer token (401) -> 503 window / "@" faults / rate limit / random fault (429, 503, 500 before
  * commit) -> JSON shape (400) -> idempotency key (mode "keys": 409 in flight, 422 reused with another body, or the
@@ -77,6 +79,10 @@ public:
     QList<PrimaRequestLogEntry> requestLog() const;
     /** Every document in the ledger, oldest first. */
     QList<PrimaLedgerDocument> documents() const;
+    /** Sets available-to-sell (version + 1), as POST /__sandbox/stock does; returns the new version. */
+    Core::Result<qint64> setAvailableToSell(const QString &sku, const QString &location, qint64 availableToSell);
+    /** Every stock level version the ledger ever held, oldest first (GET /__sandbox/stock-history). */
+    QList<Core::StockLevel> stockHistory() const;
     /** What GET /__sandbox/ledger serves: {"mode","seed","faults","documents":[...],"requests":[...]}. */
     QJsonObject ledgerSnapshot() const;
 

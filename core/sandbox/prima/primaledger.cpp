@@ -122,6 +122,18 @@ const char *const kSchema[] = {
     "CREATE TABLE IF NOT EXISTS stock_levels (sku TEXT NOT NULL, location TEXT NOT NULL, on_hand INTEGER NOT NULL, "
     "allocated INTEGER NOT NULL, available_to_sell INTEGER NOT NULL, next_available_date TEXT, "
     "version INTEGER NOT NULL, as_of TEXT NOT NULL, PRIMARY KEY (sku, location))",
+    // GET /stock?updatedSince= reads by as_of: an index keeps a fast-lane read cheap in a catalogue of millions.
+    "CREATE INDEX IF NOT EXISTS stock_levels_as_of ON stock_levels (as_of)",
+    // Every available-to-sell a level ever had, by version, for checkers (R14: Sitoo never shows a value Prima did
+    // not have). Kept by triggers, so seeding, postings and set-stock all land here without anyone remembering to.
+    "CREATE TABLE IF NOT EXISTS stock_history (id INTEGER PRIMARY KEY AUTOINCREMENT, sku TEXT NOT NULL, "
+    "location TEXT NOT NULL, version INTEGER NOT NULL, available_to_sell INTEGER NOT NULL, as_of TEXT NOT NULL)",
+    "CREATE TRIGGER IF NOT EXISTS stock_history_insert AFTER INSERT ON stock_levels BEGIN INSERT INTO stock_history "
+    "(sku, location, version, available_to_sell, as_of) VALUES (NEW.sku, NEW.location, NEW.version, "
+    "NEW.available_to_sell, NEW.as_of); END",
+    "CREATE TRIGGER IF NOT EXISTS stock_history_update AFTER UPDATE OF version ON stock_levels "
+    "WHEN NEW.version <> OLD.version BEGIN INSERT INTO stock_history (sku, location, version, available_to_sell, "
+    "as_of) VALUES (NEW.sku, NEW.location, NEW.version, NEW.available_to_sell, NEW.as_of); END",
     // external_ref is deliberately not UNIQUE: mode "none" must be able to store duplicates.
     "CREATE TABLE IF NOT EXISTS documents (id INTEGER PRIMARY KEY AUTOINCREMENT, document_no TEXT NOT NULL UNIQUE, "
     "type TEXT NOT NULL, external_ref TEXT NOT NULL, idempotency_key TEXT, correlation_id TEXT, "
@@ -720,6 +732,57 @@ Result<PrimaPage<PrimaLedgerPosting>> PrimaLedger::postings(const PrimaLedgerQue
         page.items.append(posting);
     }
     return page;
+}
+
+Result<qint64> PrimaLedger::setAvailableToSell(const QString &sku, const QString &location, qint64 availableToSell,
+                                               const QDateTime &now)
+{
+    QSqlDatabase db = database();
+    DbTransaction transaction(db);
+    if (!transaction.isActive())
+        return transaction.beginStatus().error();
+    QSqlQuery query(db);
+    // On hand follows available-to-sell (allocations stay), as a stock count or a goods receipt would move it.
+    if (auto status = run(query, "set stock",
+                          QStringLiteral("INSERT INTO stock_levels (sku, location, on_hand, allocated, "
+                                         "available_to_sell, next_available_date, version, as_of) VALUES (?, ?, ?, 0, "
+                                         "?, NULL, 1, ?) ON CONFLICT (sku, location) DO UPDATE SET on_hand = "
+                                         "allocated + excluded.available_to_sell, available_to_sell = "
+                                         "excluded.available_to_sell, version = version + 1, as_of = excluded.as_of"),
+                          {sku, location, availableToSell, availableToSell, timestampText(now)});
+        !status)
+        return status.error();
+    if (auto status = run(query, "stock version",
+                          QStringLiteral("SELECT version FROM stock_levels WHERE sku = ? AND location = ?"),
+                          {sku, location});
+        !status)
+        return status.error();
+    if (!query.next())
+        return Error{ErrorCode::Database, QStringLiteral("the stock level of %1 at %2 vanished").arg(sku, location)};
+    const qint64 version = query.value(0).toLongLong();
+    query.finish();
+    if (auto committed = transaction.commit(); !committed)
+        return committed.error();
+    return version;
+}
+
+QList<StockLevel> PrimaLedger::stockHistory() const
+{
+    QList<StockLevel> history;
+    QSqlQuery query(database());
+    if (!run(query, "stock history",
+             QStringLiteral("SELECT sku, location, version, available_to_sell, as_of FROM stock_history ORDER BY id")))
+        return history;
+    while (query.next()) {
+        StockLevel level;
+        level.sku = query.value(0).toString();
+        level.location = query.value(1).toString();
+        level.version = query.value(2).toLongLong();
+        level.availableToSell = query.value(3).toLongLong();
+        level.observedAt = timestampOf(query.value(4));
+        history.append(level);
+    }
+    return history;
 }
 
 QList<PrimaTaxCode> PrimaLedger::taxCodes() const

@@ -131,6 +131,14 @@ public:
                                                                const QString &cursor, int limit) const;
     Core::Result<Core::PrimaPage<Core::PrimaLedgerPosting>> postings(const Core::PrimaLedgerQuery &query,
                                                                      const QString &cursor, int limit) const;
+    /**
+     * Sets available-to-sell of @p sku at @p location as a stock count would (on hand follows, allocations stay),
+     * creating the level when missing; the version goes up by one. Returns the new version.
+     */
+    Core::Result<qint64> setAvailableToSell(const QString &sku, const QString &location, qint64 availableToSell,
+                                            const QDateTime &now);
+    /** Every (SKU, location, version, available-to-sell, asOf) the ledger ever held, oldest first. */
+    QList<Core::StockLevel> stockHistory() const;
     QList<Core::PrimaTaxCode> taxCodes() const;
     QList<Core::PrimaLocation> locations() const;
     QList<Core::PrimaPeriod> periods() const;

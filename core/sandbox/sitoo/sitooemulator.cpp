@@ -301,6 +301,15 @@ struct SiteState
     QList<ScenarioProductGroup> groups;
 };
 
+/** One change of a warehouse item's level, for checkers (GET /__sandbox/stock-writes). */
+struct StockWrite
+{
+    qint64 warehouseId = 0;
+    QString sku;
+    qint64 totalThousandths = 0;
+    qint64 at = 0; // Unix seconds
+};
+
 } // namespace
 
 struct SitooEmulator::State
@@ -325,6 +334,7 @@ struct SitooEmulator::State
     std::map<qint64, BatchState> batches;
     QList<QJsonObject> transactions;
     QList<QJsonObject> zReports;
+    QList<StockWrite> stockWrites; // every level change, in order
     qint64 nextProductId = 1;
     qint64 nextItemId = 1;
     qint64 nextBatchId = 1;
@@ -454,6 +464,18 @@ struct SitooEmulator::State
             && apiId.section(u'-', 0, 0) == accountId;
     }
 
+    QJsonArray stockWritesJson() const
+    {
+        QJsonArray writes;
+        for (const StockWrite &write : stockWrites) {
+            writes.append(QJsonObject{{u"warehouseid"_s, write.warehouseId},
+                                      {u"sku"_s, write.sku},
+                                      {u"decimaltotal"_s, decimalText(write.totalThousandths)},
+                                      {u"at"_s, write.at}});
+        }
+        return writes;
+    }
+
     Reply dispatch(const QHttpServerRequest &request, const QString &method, const QString &path)
     {
         if (bucket.isEnabled() && !bucket.tryTake(clock.elapsed())) {
@@ -466,6 +488,9 @@ struct SitooEmulator::State
             return reply;
         }
 
+        // Control endpoint for checkers, outside the API and without auth: every level change, in order.
+        if (path == u"/__sandbox/stock-writes"_s && method == u"GET"_s)
+            return json(QJsonObject{{u"writes"_s, stockWritesJson()}});
         static const QString prefix = u"/v2/accounts/"_s;
         if (!path.startsWith(prefix))
             return notFound();
@@ -1147,6 +1172,8 @@ struct SitooEmulator::State
             ItemState &item = itemFor(warehouse, sku);
             if (total) {
                 item.total = *total;
+                stockWrites.append(StockWrite{warehouse.json.value(u"warehouseid"_s).toInteger(), sku, *total,
+                                              timestamp});
                 item.value = value ? *value : stockValue(*total, purchasePrice(site, sku));
             } else if (value) {
                 item.value = *value;
@@ -1324,6 +1351,7 @@ struct SitooEmulator::State
                 item.total -= batchItem.quantity;
                 break;
             }
+            stockWrites.append(StockWrite{batch.warehouseId, batchItem.sku, item.total, timestamp});
             const Money unitPrice = batchItem.priceIn.value_or(purchasePrice(site, batchItem.sku));
             const Money oldValue = item.value;
             item.value = stockValue(item.total, unitPrice);
@@ -1572,6 +1600,16 @@ std::optional<QJsonObject> SitooEmulator::product(int eshopId, const QString &sk
     if (product == site->second.products.end())
         return std::nullopt;
     return product->second;
+}
+
+QList<std::pair<QString, Decimal>> SitooEmulator::stockWrites(qint64 warehouseId) const
+{
+    QList<std::pair<QString, Decimal>> writes;
+    for (const StockWrite &write : m_state->stockWrites) {
+        if (write.warehouseId == warehouseId)
+            writes.append({write.sku, Decimal(write.totalThousandths, 3)});
+    }
+    return writes;
 }
 
 std::optional<Decimal> SitooEmulator::stockLevel(qint64 warehouseId, const QString &sku) const

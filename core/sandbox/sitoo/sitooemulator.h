@@ -85,6 +85,11 @@ public:
     std::optional<QJsonObject> product(int eshopId, const QString &sku) const;
     /** Current `decimaltotal` of a SKU in a warehouse, or nullopt when the warehouse has no item for it. */
     std::optional<Core::Decimal> stockLevel(qint64 warehouseId, const QString &sku) const;
+    /**
+     * Every change of a stock level in @p warehouseId (SKU and the level after it), oldest first: PUTs on Virtual
+     * warehouses and closed batches on FIFO ones. GET /__sandbox/stock-writes (no auth) serves all warehouses.
+     */
+    QList<std::pair<QString, Core::Decimal>> stockWrites(qint64 warehouseId) const;
     /** Warehouse batches of a warehouse, as GET serves them. */
     QList<QJsonObject> warehouseBatches(qint64 warehouseId) const;
     /** Warehouse transactions created by committed batches, oldest first. */
