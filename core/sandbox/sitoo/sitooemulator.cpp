@@ -559,6 +559,15 @@ struct SitooEmulator::State
                     return writeProducts(site, body, false);
                 return badRequest(unsupported(method));
             }
+            if (resource == u"settings"_s) {
+                // GET /sites/{id}/settings.json (sitoo-api.md §3.1): the site's currency and how prices are stored.
+                if (!get)
+                    return badRequest(unsupported(method));
+                return json(QJsonObject{{u"eshopid"_s, site.site.eshopId},
+                                        {u"currencycode"_s, site.site.currency.code()},
+                                        {u"timezone"_s, site.site.timeZoneId},
+                                        {u"pricesstoredwithvat"_s, true}});
+            }
             if (resource == u"productgroups"_s) {
                 if (!get)
                     return badRequest(unsupported(method));
