@@ -2,15 +2,20 @@
 // tillbridge-cli: the headless composition root. Subcommands parse their own options; the work is done in core.
 // Exit status: 0 success, 1 findings or failed checks, 2 usage or configuration error (product.md).
 #include "core/application.h"
+#include "core/close/closepack.h"
 #include "core/engine/offlinevalidator.h"
 #include "core/engine/review/mappingchangereview.h"
 #include "core/engine/syncconfig.h"
 #include "core/engine/synccycle.h"
+#include "core/net/httpclient.h"
+#include "core/prima/restprimagateway.h"
+#include "core/reconciliation/reconciliationservice.h"
 #include "core/secrets/environmentsecretstore.h"
 #include "core/secrets/keychainsecretstore.h"
 #include "core/sandbox/demosandbox.h"
 #include "core/sandbox/prima/primaemulatorconfig.h"
 #include "core/sandbox/scenario/scenario.h"
+#include "core/sitoo/sitooclient.h"
 #include "core/storage/auditchain.h"
 #include "core/storage/cache.h"
 #include "core/storage/databaseconnection.h"
@@ -495,6 +500,133 @@ int validateOrders(const QStringList &arguments)
     return allReady ? Success : Findings;
 }
 
+int closePack(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption periodOption(QStringLiteral("period"), tr("The period, YYYY-MM."), tr("period"));
+    const QCommandLineOption outOption(QStringLiteral("out"), tr("The folder to write the files into."), tr("dir"));
+    const QCommandLineOption db = dbOption();
+    parser.addOptions({periodOption, outOption, db});
+    int exitCode = Success;
+    if (!parseSubcommand(parser, arguments,
+                         tr("Writes the close pack of a period: reconciliation, tax by rate, exception summary, "
+                            "sign-offs and accepted overrides as CSV, and summary.json with the gates and the audit "
+                            "chain's head. Exit status: 0 written and every gate passes, 1 written but a gate fails "
+                            "or the audit chain does not verify, 2 usage or cache error."),
+                         &exitCode)) {
+        return exitCode;
+    }
+    if (!parser.isSet(periodOption) || !parser.isSet(outOption))
+        return usageError(tr("Name the period and the folder: --period YYYY-MM --out DIR."));
+    auto connection = openExistingCache(parser.isSet(db) ? parser.value(db) : defaultCachePath());
+    if (!connection)
+        return usageError(connection.errorString());
+    auto pack = ClosePack::write((*connection)->database(), parser.value(periodOption), parser.value(outOption));
+    if (!pack)
+        return usageError(pack.errorString());
+    out() << tr("Close pack for %1 written to %2: %3")
+                 .arg(parser.value(periodOption), QDir::toNativeSeparators(pack->directory),
+                      pack->files.join(QStringLiteral(", ")))
+          << Qt::endl;
+    if (!pack->auditChainIntact)
+        err() << tr("The audit trail does not verify: its head was left out of the pack.") << Qt::endl;
+    if (!pack->allGatesPass)
+        err() << tr("Not every close gate passes; see signoffs.csv.") << Qt::endl;
+    return pack->auditChainIntact && pack->allGatesPass ? Success : Findings;
+}
+
+int reconcile(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption configOption(QStringLiteral("config"), tr("The configuration file (the one sync uses)."),
+                                          tr("file"));
+    const QCommandLineOption dateOption(QStringLiteral("date"),
+                                        tr("The trading day, YYYY-MM-DD (default: yesterday)."), tr("date"));
+    const QCommandLineOption toleranceOption(
+        QStringLiteral("tolerance"), tr("Largest difference still matched, in minor units (overrides the file)."),
+        tr("minor"));
+    parser.addOptions({configOption, dateOption, toleranceOption});
+    int exitCode = Success;
+    if (!parseSubcommand(parser, arguments,
+                         tr("Reconciles one trading day per store: Sitoo tenders (orders and Z-reports) and VAT "
+                            "against Prima's ledger postings. Exit status: 0 all matched, 1 variances (raised as "
+                            "PAYOUT_VARIANCE), 2 usage, configuration or connection error."),
+                         &exitCode)) {
+        return exitCode;
+    }
+    if (!parser.isSet(configOption))
+        return usageError(tr("Name the configuration with --config FILE."));
+    const auto config = SyncConfig::load(parser.value(configOption));
+    if (!config)
+        return usageError(config.errorString());
+    auto settings = ReconciliationSettings::load(parser.value(configOption));
+    if (!settings)
+        return usageError(settings.errorString());
+    if (parser.isSet(toleranceOption)) {
+        bool ok = false;
+        settings.value().toleranceMinor = parser.value(toleranceOption).toLongLong(&ok);
+        if (!ok || settings->toleranceMinor < 0)
+            return usageError(tr("--tolerance takes a whole number of minor units, 0 or more."));
+    }
+    const QDate day = parser.isSet(dateOption) ? QDate::fromString(parser.value(dateOption), Qt::ISODate)
+                                               : QDate::currentDate().addDays(-1);
+    if (!day.isValid())
+        return usageError(tr("--date takes a day as YYYY-MM-DD."));
+    DatabaseConnection::Options options;
+    options.path = config->cachePath;
+    options.purpose = QStringLiteral("reconcile");
+    auto connection = openCache(options);
+    if (!connection)
+        return usageError(connection.errorString());
+    std::unique_ptr<SecretStore> secrets;
+    if (config->credentials == SyncConfig::Credentials::Environment)
+        secrets = std::make_unique<EnvironmentSecretStore>();
+    else
+        secrets = std::make_unique<KeychainSecretStore>(keychainService());
+    SitooClient sitoo(secrets.get());
+    if (auto configured = sitoo.setConnection(config->connections); !configured)
+        return usageError(configured.errorString());
+    HttpClient primaHttp;
+    if (auto certificates = config->connections.extraCaCertificates(); certificates)
+        primaHttp.setExtraCaCertificates(*certificates);
+    RestPrimaGatewayConfig gatewayConfig;
+    gatewayConfig.baseUrl = config->connections.primaBaseUrl;
+    gatewayConfig.tokenKey = config->connections.primaTokenKey();
+    RestPrimaGateway prima(gatewayConfig, &primaHttp, secrets.get());
+    ReconciliationService service((*connection)->database(), &prima, &sitoo, *settings);
+
+    int result = UsageError;
+    service.run(day, [&](Result<ReconciliationSummary> summary) {
+        if (!summary) {
+            err() << tr("Reconciliation failed: %1").arg(summary.errorString()) << Qt::endl;
+            QCoreApplication::exit(result = UsageError);
+            return;
+        }
+        for (const QString &warning : summary->warnings)
+            err() << warning << Qt::endl;
+        for (const StoreDayReconciliation &storeDay : summary->storeDays) {
+            out() << QString::fromUtf8(
+                         QJsonDocument(QJsonObject{{QStringLiteral("store"), storeDay.store.name},
+                                                   {QStringLiteral("trading_day"), day.toString(Qt::ISODate)},
+                                                   {QStringLiteral("matched"), storeDay.matched},
+                                                   {QStringLiteral("exception_id"), storeDay.exceptionId},
+                                                   {QStringLiteral("explanation"), storeDay.explanation}})
+                             .toJson(QJsonDocument::Compact))
+                  << Qt::endl;
+        }
+        out() << tr("%1: %2 store(s), %3 line(s) matched, %4 with a variance, %5 silent store(s)")
+                     .arg(day.toString(Qt::ISODate))
+                     .arg(summary->storeDays.size())
+                     .arg(summary->matchedLines)
+                     .arg(summary->varianceLines)
+                     .arg(summary->silentStoreExceptions.size())
+              << Qt::endl;
+        QCoreApplication::exit(result = summary->varianceLines > 0 ? Findings : Success);
+    });
+    QCoreApplication::exec();
+    return result;
+}
+
 int sync(const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -617,6 +749,10 @@ const Subcommand kSubcommands[] = {
      QT_TRANSLATE_NOOP("tillbridge-cli", "validate Sitoo order JSON without posting (one JSON line per order)")},
     {"sandbox", "", sandbox,
      QT_TRANSLATE_NOOP("tillbridge-cli", "run the emulated Sitoo and Prima on 127.0.0.1 with a demo scenario")},
+    {"reconcile", "", reconcile,
+     QT_TRANSLATE_NOOP("tillbridge-cli", "reconcile a trading day: Sitoo tenders and VAT vs Prima's ledger (--date)")},
+    {"close-pack", "", closePack,
+     QT_TRANSLATE_NOOP("tillbridge-cli", "write a period's close pack: CSV files and summary.json (--period --out)")},
 };
 
 QString overview()

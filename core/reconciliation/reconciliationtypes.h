@@ -3,6 +3,7 @@
 
 #include "core/domain/store.h"
 #include "core/money/currency.h"
+#include "core/result.h"
 
 #include <QDate>
 #include <QList>
@@ -23,6 +24,12 @@ struct ReconciliationSettings
     QString vatAccount = QStringLiteral("VAT");
     /** The actor written to the audit trail and the exceptions. */
     QString actor = QStringLiteral("system");
+
+    /**
+     * The optional "reconciliation" object of the sync configuration file:
+     * {"reconciliation": {"toleranceMinor": 100, "vatAccount": "VAT"}}. Defaults when it is absent.
+     */
+    static Result<ReconciliationSettings> load(const QString &configFile);
 };
 
 /** Whether a line compares payments by tender or VAT. */

@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/result.h"
+
+#include <QSqlDatabase>
+#include <QString>
+#include <QStringList>
+
+namespace Tillbridge::Core {
+
+/** What ClosePack::write() produced. */
+struct ClosePackSummary
+{
+    QString directory;
+    QStringList files;       ///< file names inside the directory
+    bool locked = false;     ///< the period is locked
+    bool allGatesPass = false;
+    bool auditChainIntact = false;
+};
+
+/**
+ * The close pack's data for one period (product.md step 8): CSV files (RFC 4180: comma-separated, fields quoted when
+ * they hold a comma, a quote or a line break, quotes doubled, CRLF line ends, UTF-8 without a byte-order mark) and a
+ * JSON summary. Amounts are decimal strings in the currency's units ("1204.50") next to their currency.
+ *
+ *  - reconciliation.csv: per store, trading day and tender or VAT line: Sitoo, Z-reports, Prima, difference, status
+ *  - tax_by_rate.csv: per store, trading day and VAT rate: net, VAT, VAT expected from the rate, Prima, TAX_* count
+ *  - exceptions.csv: counts by kind, owner team and state, of exceptions raised in the period or still open
+ *  - signoffs.csv: every gate (and the period) with whether it passes now and who signed it, when, with what comment
+ *  - overrides.csv: the exceptions accepted through an approved override, with maker and checker
+ *  - summary.json: the period, lock, gates, totals, the files, and the audit chain's head hash (verified first)
+ *
+ * Reads only; never writes to the cache.
+ */
+class ClosePack
+{
+public:
+    static Result<ClosePackSummary> write(const QSqlDatabase &db, const QString &period, const QString &directory);
+
+    /** One RFC 4180 record (no line end). */
+    static QString csvRecord(const QStringList &fields);
+};
+
+} // namespace Tillbridge::Core
