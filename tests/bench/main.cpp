@@ -5,6 +5,7 @@
 #include "tests/bench/benchreport.h"
 #include "tests/bench/ingestbench.h"
 #include "tests/bench/postbench.h"
+#include "tests/bench/skudiffbench.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -91,7 +92,8 @@ int main(int argc, char *argv[])
 
     const QStringList positional = parser.positionalArguments();
     const QString scenario = positional.value(0);
-    if (positional.size() != 1 || !(scenario == u"ingest" || scenario == u"post" || scenario == u"all"))
+    if (positional.size() != 1
+        || !(scenario == u"ingest" || scenario == u"post" || scenario == u"sku-diff" || scenario == u"all"))
         return usageError(QStringLiteral("give one SCENARIO: ingest, post or all (see --help)."));
     const bool quick = parser.isSet(quickOption);
 
@@ -127,6 +129,14 @@ int main(int argc, char *argv[])
         options.directory = parser.value(dirOption);
         options.keepFiles = parser.isSet(keepOption);
         status = std::max(status, report(runPostBench(options), QStringLiteral("post")));
+    }
+    if (scenario == u"sku-diff" || scenario == u"all") {
+        SkuDiffBenchOptions options;
+        options.skus = quick ? 50000 : 500000;
+        options.seed = quint32(*seed);
+        options.directory = parser.value(dirOption);
+        options.keepFiles = parser.isSet(keepOption);
+        status = std::max(status, report(runSkuDiffBench(options), QStringLiteral("sku-diff")));
     }
     return status;
 }

@@ -16,6 +16,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QHash>
 #include <QMap>
 #include <QMutex>
 #include <QRandomGenerator>
@@ -69,10 +70,20 @@ public:
             m_anchor,
             [this, &status] {
                 m_emulator = new PrimaEmulator(m_config, m_seed, m_anchor);
+                m_serverClock.start();
+                QObject::connect(m_emulator, &PrimaEmulator::requestReceived, m_emulator,
+                                 [this](qint64 sequence, const QString &, const QString &) {
+                                     QMutexLocker lock(&m_mutex);
+                                     m_receivedAtNs.insert(sequence, m_serverClock.nsecsElapsed());
+                                 });
                 QObject::connect(m_emulator, &PrimaEmulator::requestFinished, m_emulator,
-                                 [this](qint64, int httpStatus, const QString &) {
+                                 [this](qint64 sequence, int httpStatus, const QString &) {
                                      QMutexLocker lock(&m_mutex);
                                      ++m_statuses[httpStatus];
+                                     if (const auto it = m_receivedAtNs.constFind(sequence); it != m_receivedAtNs.cend()) {
+                                         m_serverNs += m_serverClock.nsecsElapsed() - *it;
+                                         m_receivedAtNs.erase(it);
+                                     }
                                  });
                 status = m_emulator->start();
                 m_url = m_emulator->url();
@@ -88,6 +99,13 @@ public:
     {
         QMutexLocker lock(&m_mutex);
         return m_statuses;
+    }
+
+    /** Time the sandbox spent between receiving requests and deciding their answers, in seconds, summed. */
+    double serverSeconds() const
+    {
+        QMutexLocker lock(&m_mutex);
+        return double(m_serverNs) / 1e9;
     }
 
     qint64 documentCount() const
@@ -107,6 +125,9 @@ private:
     QUrl m_url;
     mutable QMutex m_mutex;
     QMap<int, qint64> m_statuses;
+    QElapsedTimer m_serverClock;
+    QHash<qint64, qint64> m_receivedAtNs; ///< request sequence → when it arrived
+    qint64 m_serverNs = 0;
 };
 
 Result<qint64> outboxCount(const QSqlDatabase &db, const QString &state)
@@ -240,6 +261,7 @@ Result<QJsonObject> runPostBench(const PostBenchOptions &options)
     loop.exec();
     const double seconds = double(window.nsecsElapsed()) / 1e9;
     const QMap<int, qint64> statuses = prima.statuses();
+    const double serverSeconds = prima.serverSeconds();
     auto posted = outboxCount(db, QStringLiteral("posted"));
     auto failed = outboxCount(db, QStringLiteral("failed_permanent"));
     // Stop mid-run: the relay's pending timers and answers die with it (HttpClient never calls back a dead context).
@@ -278,6 +300,10 @@ Result<QJsonObject> runPostBench(const PostBenchOptions &options)
         {QStringLiteral("requests_per_s"), rounded(seconds > 0 ? double(requests) / seconds : 0.0, 2)},
         {QStringLiteral("documents_per_request"), answered2xx > 0 ? rounded(double(*posted) / double(answered2xx), 2) : 0.0},
         {QStringLiteral("http_429"), tooMany},
+        // Where a request's time goes: the sandbox's share (validate, commit) against the relay's whole cycle per
+        // request (claim, build, send, answer, record, pace): the window divided by the requests.
+        {QStringLiteral("prima_ms_per_request"), requests > 0 ? rounded(1000.0 * serverSeconds / double(requests), 1) : 0.0},
+        {QStringLiteral("cycle_ms_per_request"), requests > 0 ? rounded(1000.0 * seconds / double(requests), 1) : 0.0},
         {QStringLiteral("http_status"), byStatus},
         {QStringLiteral("relay_runs"), runs},
         {QStringLiteral("outbox_drained"), drained},
