@@ -16,6 +16,7 @@
 #include "core/sandbox/prima/primaemulatorconfig.h"
 #include "core/sandbox/scenario/scenario.h"
 #include "core/sitoo/sitooclient.h"
+#include "core/stock/stockpush.h"
 #include "core/storage/auditchain.h"
 #include "core/storage/cache.h"
 #include "core/storage/databaseconnection.h"
@@ -729,6 +730,85 @@ int sync(const QStringList &arguments)
     return QCoreApplication::exec();
 }
 
+/**
+ * `stock push`: one run of the stock push (docs/stock.md), then exit: 0 when every due level was written, 1 when
+ * some failed or wait for a store mapping, 2 on a usage or configuration error. The stores come from the cache
+ * (`sync` keeps them); an optional "stock" object in the configuration sets the cadences, thresholds and caps.
+ */
+int stockPush(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption configOption(QStringLiteral("config"), tr("The configuration file."), tr("file"));
+    const QCommandLineOption fastLane(QStringLiteral("fast-lane"),
+                                      tr("Push only the levels at risk (fast movers and low stock), as the fast lane "
+                                         "does; without it every level not yet written."));
+    parser.addOptions({configOption, fastLane});
+    int exitCode = Success;
+    if (!parseSubcommand(parser, arguments,
+                         tr("Reads Prima's available-to-sell changes and writes them to each store's Sitoo "
+                            "warehouse, once per SKU, location and version."),
+                         &exitCode)) {
+        return exitCode;
+    }
+    if (!parser.isSet(configOption))
+        return usageError(tr("Name the configuration with --config FILE."));
+    const auto config = SyncConfig::load(parser.value(configOption));
+    if (!config)
+        return usageError(config.errorString());
+    StockPushConfig stockConfig;
+    {
+        QFile file(parser.value(configOption));
+        if (!file.open(QIODevice::ReadOnly))
+            return usageError(tr("Cannot read %1.").arg(parser.value(configOption)));
+        const QJsonObject stock = QJsonDocument::fromJson(file.readAll()).object().value(u"stock").toObject();
+        auto parsed = StockPushConfig::fromJson(stock);
+        if (!parsed)
+            return usageError(parsed.errorString());
+        stockConfig = *parsed;
+    }
+    DatabaseConnection::Options options;
+    options.path = config->cachePath;
+    options.purpose = QStringLiteral("stock");
+    auto connection = openCache(options);
+    if (!connection)
+        return usageError(connection.errorString());
+    std::unique_ptr<SecretStore> secrets;
+    if (config->credentials == SyncConfig::Credentials::Environment)
+        secrets = std::make_unique<EnvironmentSecretStore>();
+    else
+        secrets = std::make_unique<KeychainSecretStore>(keychainService());
+    // The sync cycle owns the configured Sitoo client and Prima gateway; only those are used here.
+    SyncCycle cycle(*config, (*connection)->database(), secrets.get());
+    if (auto prepared = cycle.prepare(); !prepared)
+        return usageError(prepared.errorString());
+    StockPush push((*connection)->database(), cycle.gateway(), cycle.sitoo(), config->connections.sitooEshopId,
+                   config->connections.primaBaseUrl.host(), stockConfig);
+    quitOnTerminationSignals();
+    int result = Success;
+    push.run(parser.isSet(fastLane) ? StockPushMode::FastLane : StockPushMode::Full,
+             [&result](const Result<StockPushSummary> &summary) {
+                 if (!summary) {
+                     err() << tr("Stock push failed: %1").arg(summary.errorString()) << Qt::endl;
+                     result = Findings;
+                 } else {
+                     const StockPushSummary &s = *summary;
+                     out() << tr("stock: %1 levels read, %2 written, %3 failed, %4 without a store, %5 requests, "
+                                 "max lag %6 ms")
+                                  .arg(s.levelsRead)
+                                  .arg(s.pushed)
+                                  .arg(s.failed)
+                                  .arg(s.unmapped)
+                                  .arg(s.requests)
+                                  .arg(s.maxLagMs)
+                           << Qt::endl;
+                     result = s.failed > 0 || s.unmapped > 0 ? Findings : Success;
+                 }
+                 QCoreApplication::exit(result);
+             });
+    QCoreApplication::exec();
+    return result;
+}
+
 struct Subcommand
 {
     const char *group;
@@ -745,6 +825,8 @@ const Subcommand kSubcommands[] = {
     {"mappings", "import", mappingsImport,
      QT_TRANSLATE_NOOP("tillbridge-cli", "import mappings and release the quarantined orders they fix (--preview)")},
     {"sync", "", sync, QT_TRANSLATE_NOOP("tillbridge-cli", "run the engine: pull, validate and post to Prima")},
+    {"stock", "push", stockPush,
+     QT_TRANSLATE_NOOP("tillbridge-cli", "write Prima's available-to-sell to the Sitoo warehouses once (--fast-lane)")},
     {"validate-orders", "", validateOrders,
      QT_TRANSLATE_NOOP("tillbridge-cli", "validate Sitoo order JSON without posting (one JSON line per order)")},
     {"sandbox", "", sandbox,

@@ -49,6 +49,53 @@ QString entityIdOf(const QString &sku, const QString &location)
 
 } // namespace
 
+Result<StockPushConfig> StockPushConfig::fromJson(const QJsonObject &json)
+{
+    StockPushConfig config;
+    struct Field
+    {
+        const char *key;
+        double *real;
+        qint64 *wide;
+        int *narrow;
+        double minimum;
+    };
+    const Field fields[] = {
+        {"fastLaneMinutes", nullptr, nullptr, &config.fastLaneMinutes, 1},
+        {"fullBatchMinutes", nullptr, nullptr, &config.fullBatchMinutes, 1},
+        {"velocityWindowHours", nullptr, nullptr, &config.velocityWindowHours, 1},
+        {"velocityThreshold", nullptr, &config.velocityThreshold, nullptr, 1},
+        {"lowStockThreshold", nullptr, &config.lowStockThreshold, nullptr, 0},
+        {"batchSize", nullptr, nullptr, &config.batchSize, 1},
+        {"sitooRequestsPerSecond", &config.sitooRequestsPerSecond, nullptr, nullptr, 0},
+        {"primaPageSize", nullptr, nullptr, &config.primaPageSize, 1},
+        {"primaRequestsPerSecond", &config.primaRequestsPerSecond, nullptr, nullptr, 0},
+        {"retryDelaySeconds", nullptr, nullptr, &config.retryDelaySeconds, 0},
+        {"failuresBeforeException", nullptr, nullptr, &config.failuresBeforeException, 1},
+        {"cursorOverlapSeconds", nullptr, nullptr, &config.cursorOverlapSeconds, 0},
+    };
+    for (const Field &field : fields) {
+        const QJsonValue value = json.value(QLatin1StringView(field.key));
+        if (value.isUndefined())
+            continue;
+        if (!value.isDouble() || value.toDouble() < field.minimum
+            || ((field.wide || field.narrow) && value.toDouble() != double(value.toInteger()))) {
+            return Error{ErrorCode::InvalidInput, tr("stock.%1 must be a number of at least %2.")
+                                                      .arg(QLatin1StringView(field.key))
+                                                      .arg(field.minimum)};
+        }
+        if (field.real)
+            *field.real = value.toDouble();
+        else if (field.wide)
+            *field.wide = value.toInteger();
+        else
+            *field.narrow = int(value.toInteger());
+    }
+    if (config.batchSize > 1000)
+        return Error{ErrorCode::InvalidInput, tr("stock.batchSize is at most 1000 (Sitoo's limit).")};
+    return config;
+}
+
 struct StockPush::Run
 {
     StockPushMode mode = StockPushMode::FastLane;
@@ -174,9 +221,13 @@ void StockPush::pullPage(std::shared_ptr<Run> run, QString pageCursor)
         }
         const bool last = !page.value->hasMore();
         if (last && run->maxAsOf.isValid()) {
-            // Inclusive (>=) on the next read: a level changed in the same millisecond is read again, never missed.
-            if (auto set = SyncStateRepository(m_db).setCursor(tx, kSource, m_primaAccount, kStream,
-                                                               dbTime(run->maxAsOf));
+            // The next read starts before this one did (less an overlap for clock skew), not at the newest asOf
+            // seen: a level changed on an earlier page while later pages were read has an asOf older than that.
+            // Reading a level again is harmless (its version is not newer); missing one is not.
+            QDateTime next = std::min(run->maxAsOf, run->started).addSecs(-m_config.cursorOverlapSeconds);
+            if (run->updatedSince.isValid())
+                next = std::max(next, run->updatedSince);
+            if (auto set = SyncStateRepository(m_db).setCursor(tx, kSource, m_primaAccount, kStream, dbTime(next));
                 !set) {
                 finish(run, set.error());
                 return;

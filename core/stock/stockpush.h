@@ -8,6 +8,7 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QHash>
+#include <QJsonObject>
 #include <QList>
 #include <QMetaType>
 #include <QObject>
@@ -39,6 +40,13 @@ struct StockPushConfig
     double primaRequestsPerSecond = 20.0; ///< pacing of reads from Prima (6,000 per 5 minutes)
     int retryDelaySeconds = 300;    ///< a failed level is due again after this long
     int failuresBeforeException = 3; ///< a whole request failing (Sitoo down) raises exceptions from this attempt on
+    int cursorOverlapSeconds = 120;  ///< the next read of Prima starts this long before the last one did (clock skew)
+
+    /**
+     * Reads the "stock" object of a configuration file: the keys are the field names above; a missing key keeps
+     * its default. Errors name the key.
+     */
+    static Result<StockPushConfig> fromJson(const QJsonObject &json);
 };
 
 /** Which levels a run pushes. */
