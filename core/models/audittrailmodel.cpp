@@ -87,6 +87,16 @@ QString auditActionTitle(const QString &actionCode)
         {"outbox.requeued", QT_TRANSLATE_NOOP("Tillbridge::Core::AuditActions", "Not in Prima: will send again")},
         {"user.created", QT_TRANSLATE_NOOP("Tillbridge::Core::AuditActions", "User created")},
         {"sync.cursor-reset", QT_TRANSLATE_NOOP("Tillbridge::Core::AuditActions", "Sync position reset")},
+        {"reconciliation.matched", QT_TRANSLATE_NOOP("Tillbridge::Core::AuditActions", "Store-day reconciled: matched")},
+        {"reconciliation.variance", QT_TRANSLATE_NOOP("Tillbridge::Core::AuditActions", "Store-day reconciled: payout variance")},
+        {"store.trading-hours-saved", QT_TRANSLATE_NOOP("Tillbridge::Core::AuditActions", "Store trading hours saved")},
+        {"close.gate-signed", QT_TRANSLATE_NOOP("Tillbridge::Core::AuditActions", "Close gate signed")},
+        {"close.period-signed", QT_TRANSLATE_NOOP("Tillbridge::Core::AuditActions", "Period signed off")},
+        {"close.period-locked", QT_TRANSLATE_NOOP("Tillbridge::Core::AuditActions", "Period locked")},
+        {"close.reopen-requested", QT_TRANSLATE_NOOP("Tillbridge::Core::AuditActions", "Period re-open requested")},
+        {"close.reopen-refused", QT_TRANSLATE_NOOP("Tillbridge::Core::AuditActions", "Period re-open refused (maker-checker)")},
+        {"close.reopen-rejected", QT_TRANSLATE_NOOP("Tillbridge::Core::AuditActions", "Period re-open declined")},
+        {"close.period-reopened", QT_TRANSLATE_NOOP("Tillbridge::Core::AuditActions", "Period re-opened")},
     };
     for (const auto &entry : kTitles) {
         if (actionCode == QLatin1StringView(entry.code))

@@ -15,6 +15,7 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -170,6 +171,21 @@ Status ReconciliationRepository::record(DbTransaction &tx, StoreDayReconciliatio
     if (!result.matched) {
         result.explanation = Reconciler::explain(store, result.day, result.lines, result.sitoo,
                                                  settings.toleranceMinor);
+        // A variance finance accepted (an approved override) with these very figures is not raised again on the
+        // next run; new figures are a new question.
+        QSqlQuery accepted(m_db);
+        if (!run(accepted,
+                 QStringLiteral("SELECT id, details FROM exceptions WHERE entity_type = ? AND entity_id = ? "
+                                "AND kind = ? AND state = 'approved' ORDER BY id DESC LIMIT 1"),
+                 {kStoreDay, entityId, ExceptionKinds::code(ExceptionKind::PayoutVariance)}))
+            return dbError(accepted, "accepted variance");
+        if (accepted.next()) {
+            const QJsonObject acceptedDetails = QJsonDocument::fromJson(accepted.value(1).toByteArray()).object();
+            if (acceptedDetails.value(u"lines") == details.value(u"lines"))
+                result.exceptionId = accepted.value(0).toLongLong();
+        }
+    }
+    if (!result.matched && result.exceptionId == 0) {
         auto raised = exceptions.raise(
             tx, ExceptionRecord::open(ExceptionKind::PayoutVariance, kStoreDay, entityId, result.explanation, details,
                                       store.id),
@@ -177,7 +193,7 @@ Status ReconciliationRepository::record(DbTransaction &tx, StoreDayReconciliatio
         if (!raised)
             return raised.error();
         result.exceptionId = raised->id;
-    } else {
+    } else if (result.matched) {
         auto resolved = exceptions.autoResolve(tx, kStoreDay, entityId, ExceptionKind::PayoutVariance,
                                                tr("Reconciled again: every tender and VAT line within tolerance."));
         if (!resolved)

@@ -9,6 +9,7 @@
 #include "core/reconciliation/tradingday.h"
 #include "core/storage/auditchain.h"
 #include "core/storage/dbtransaction.h"
+#include "core/storage/exceptionrepository.h"
 #include "core/storage/mappingrepository.h"
 #include "core/storage/storerepository.h"
 
@@ -316,6 +317,39 @@ private Q_SLOTS:
         // The storage layer will not hold a "matched" row beyond tolerance either.
         QCOMPARE(exec(db, QStringLiteral("UPDATE reconciliation_results SET status = 'matched' WHERE item = 'CASH'")),
                  qint64(-1));
+    }
+
+    void acceptedVarianceIsNotRaisedAgain()
+    {
+        const QSqlDatabase db = m_db->database();
+        addOrder(db, m_london, 1001, utc(2026, 10, 14, 10, 0), QStringLiteral("posted"), {{kRate20, 1000, 200}},
+                 {{QStringLiteral("Card"), 1200}});
+        const QList<PrimaLedgerPosting> prima{
+            posting(QStringLiteral("TENDER"), QStringLiteral("CARD"), 1100, QStringLiteral("GBP")),
+            posting(QStringLiteral("VAT"), {}, -200, QStringLiteral("GBP"))};
+        ReconciliationService service(db, nullptr, nullptr);
+        auto first = service.reconcileStoreDay(storeOf(db, m_london), kDay, prima, {});
+        QVERIFY(first.ok() && !first->matched);
+        // Finance accepts the 1.00 difference: an override proposed by Pete, approved by Anna.
+        {
+            DbTransaction tx(db);
+            ExceptionRepository exceptions(db);
+            QVERIFY(exceptions.markOverride(tx, first->exceptionId, QStringLiteral("pete"), QStringLiteral("bank fee")));
+            QVERIFY(exceptions.approveOverride(tx, first->exceptionId, QStringLiteral("anna"), QStringLiteral("ok")));
+            QVERIFY(tx.commit());
+        }
+        // The nightly run finds the same figures: nothing new is raised; the result points at the accepted one.
+        auto again = service.reconcileStoreDay(storeOf(db, m_london), kDay, prima, {});
+        QVERIFY(again.ok() && !again->matched);
+        QCOMPARE(again->exceptionId, first->exceptionId);
+        QCOMPARE(value(db, QStringLiteral("SELECT COUNT(*) FROM exceptions")), qint64(1));
+        // Different figures are a new question.
+        auto changed = service.reconcileStoreDay(
+            storeOf(db, m_london), kDay,
+            prima + QList{posting(QStringLiteral("TENDER"), QStringLiteral("CARD"), 50, QStringLiteral("GBP"))}, {});
+        QVERIFY(changed.ok() && !changed->matched);
+        QVERIFY(changed->exceptionId != first->exceptionId);
+        QCOMPARE(value(db, QStringLiteral("SELECT COUNT(*) FROM exceptions WHERE state = 'open'")), qint64(1));
     }
 
     void otherCurrencyPostingsAreRefused()
