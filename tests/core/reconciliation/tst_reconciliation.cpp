@@ -12,10 +12,18 @@
 #include "core/storage/exceptionrepository.h"
 #include "core/storage/mappingrepository.h"
 #include "core/storage/storerepository.h"
+#include "core/net/httpclient.h"
+#include "core/prima/restprimagateway.h"
+#include "core/secrets/memorysecretstore.h"
 
 #include "tests/core/reconciliation/cachefixture.h"
+#include "tests/testutils/scriptedhttpserver.h"
+#include "tests/testutils/secrettestutils.h"
 #include "tests/testutils/tempcache.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLocale>
 #include <QStandardPaths>
 #include <QTest>
@@ -69,6 +77,28 @@ SitooZReport zReport(const QString &storeExternalId, const QDateTime &opened, co
     report.currency = Currency::of(currency);
     report.paymentsSales.append({method, Money(minor, Currency::of(currency))});
     return report;
+}
+
+QJsonObject wirePosting(const QString &id, const QString &account, const QString &tender, const QString &amount,
+                        const QString &location, const QString &currency)
+{
+    return QJsonObject{{QStringLiteral("postingId"), id},
+                       {QStringLiteral("postingDate"), kDay.toString(Qt::ISODate)},
+                       {QStringLiteral("account"), account},
+                       {QStringLiteral("location"), location},
+                       {QStringLiteral("amount"), amount},
+                       {QStringLiteral("currency"), currency},
+                       {QStringLiteral("sourceDocumentNo"), QString(QStringLiteral("SO-") + id)},
+                       {QStringLiteral("externalRef"), QString(QStringLiteral("sitoo:1500:order:") + id)},
+                       {QStringLiteral("tender"), tender.isEmpty() ? QJsonValue() : QJsonValue(tender)}};
+}
+
+QByteArray page(const QJsonArray &items, const QString &nextCursor = {})
+{
+    return QJsonDocument(QJsonObject{{QStringLiteral("items"), items},
+                                     {QStringLiteral("nextCursor"),
+                                      nextCursor.isEmpty() ? QJsonValue() : QJsonValue(nextCursor)}})
+        .toJson(QJsonDocument::Compact);
 }
 
 QString plain(QString text)
@@ -350,6 +380,71 @@ private Q_SLOTS:
         QVERIFY(changed.ok() && !changed->matched);
         QVERIFY(changed->exceptionId != first->exceptionId);
         QCOMPARE(value(db, QStringLiteral("SELECT COUNT(*) FROM exceptions WHERE state = 'open'")), qint64(1));
+    }
+
+    void runReadsTheLedgerThroughTheGateway()
+    {
+        const QSqlDatabase db = m_db->database();
+        // Given: London's day as in the first test, and a Prima that answers GET /ledger/postings over two pages for
+        // London (VAT per tax code) and an empty page for Stockholm.
+        addOrder(db, m_london, 1001, utc(2026, 10, 14, 10, 0), QStringLiteral("posted"),
+                 {{kRate20, 100375, 20075}}, {{QStringLiteral("Card"), 120450}});
+        addOrder(db, m_london, 1002, utc(2026, 10, 14, 11, 0), QStringLiteral("posted"), {{kRate20, 4167, 833}},
+                 {{QStringLiteral("Cash"), 5000}});
+        Tillbridge::Test::ScriptedHttpServer server;
+        QVERIFY(server.start());
+        using Step = Tillbridge::Test::ScriptedHttpServer::Step;
+        const QString ldn = QStringLiteral("LDN-01");
+        server.setScript({
+            Step::respond(200,
+                          page({wirePosting(QStringLiteral("1"), QStringLiteral("TENDER"), QStringLiteral("CARD"),
+                                            QStringLiteral("1194.50"), ldn, QStringLiteral("GBP"))},
+                               QStringLiteral("c2")),
+                          {{"Content-Type", "application/json"}}),
+            Step::respond(200,
+                          page({wirePosting(QStringLiteral("2"), QStringLiteral("TENDER"), QStringLiteral("CASH"),
+                                            QStringLiteral("50.00"), ldn, QStringLiteral("GBP")),
+                                wirePosting(QStringLiteral("3"), QStringLiteral("VAT:S20"), {},
+                                            QStringLiteral("-209.08"), ldn, QStringLiteral("GBP"))}),
+                          {{"Content-Type", "application/json"}}),
+            Step::respond(200, page({}), {{"Content-Type", "application/json"}}),
+        });
+        Tillbridge::Core::MemorySecretStore secrets;
+        QVERIFY(Tillbridge::Test::storeSecrets(secrets, {{QStringLiteral("prima/test"), QStringLiteral("token")}}));
+        HttpClient http;
+        RestPrimaGatewayConfig config;
+        config.baseUrl = server.url(QStringLiteral("/prima/v1"));
+        config.tokenKey = QStringLiteral("prima/test");
+        RestPrimaGateway prima(config, &http, &secrets);
+        ReconciliationService service(db, &prima, nullptr);
+
+        // When
+        std::optional<Result<ReconciliationSummary>> summary;
+        service.run(kDay, [&summary](Result<ReconciliationSummary> result) { summary = std::move(result); });
+        QTRY_VERIFY_WITH_TIMEOUT(summary.has_value(), 20000);
+
+        // Then: the card variance of 10.00, cash and VAT (per code S20) matched, Stockholm clean and empty.
+        QVERIFY2(summary->ok(), qPrintable(summary->errorString()));
+        QCOMPARE((*summary)->storeDays.size(), 2);
+        QCOMPARE((*summary)->varianceLines, 1);
+        QCOMPARE((*summary)->payoutVarianceExceptions.size(), 1);
+        QVERIFY((*summary)->warnings.join(u' ').contains(u"Z-reports"));
+        QCOMPARE(value(db, QStringLiteral("SELECT difference_minor FROM reconciliation_results WHERE item = 'CARD'")),
+                 qint64(1000));
+        QCOMPARE(text(db, QStringLiteral("SELECT status FROM reconciliation_results WHERE kind = 'vat' "
+                                         "AND item = 'S20'")),
+                 QStringLiteral("matched"));
+        QCOMPARE(value(db, QStringLiteral("SELECT prima_vat_minor FROM tax_variance_daily WHERE store_id = ?"),
+                       {m_london}),
+                 qint64(20908));
+        const auto received = server.received();
+        QCOMPARE(received.size(), 3);
+        QVERIFY(received.at(0).path.startsWith("/prima/v1/ledger/postings?"));
+        QVERIFY(received.at(0).path.contains("location=LDN-01"));
+        QVERIFY(received.at(0).path.contains("from=2026-10-14"));
+        QVERIFY(received.at(1).path.contains("cursor=c2"));
+        QVERIFY(received.at(2).path.contains("location=STO-01"));
+        QVERIFY(!service.isRunning());
     }
 
     void otherCurrencyPostingsAreRefused()
