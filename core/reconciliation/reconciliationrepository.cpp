@@ -94,29 +94,39 @@ Result<SitooDayFigures> ReconciliationRepository::sitooFigures(const Store &stor
     figures.unpostedOrders = query.value(1).toInt();
 
     // VAT per rate, line by line, with the VAT the rate gives on the line's net (half away from zero, the UK and
-    // SE rule) next to the VAT Sitoo sent: the difference is the tax variance the charts show.
-    if (!run(query,
-             QStringLiteral("SELECT l.vat_rate_units, l.line_net_minor, l.line_vat_minor, o.id FROM pos_order_lines l "
-                            "JOIN pos_orders o ON o.id = l.order_id WHERE o.store_id = ? AND o.order_date >= ? "
-                            "AND o.order_date < ? AND o.state IN ('posted', 'ready') AND o.malformed = 0 "
-                            "ORDER BY o.id, l.line_index"),
-             window))
-        return dbError(query, "vat lines");
-    QMap<qint64, QSet<qint64>> ordersByRate;
-    while (query.next()) {
-        const qint64 rate = query.value(0).toLongLong();
-        const Money net(query.value(1).toLongLong(), store.currency);
-        auto expected = net.multipliedByFraction(rate, 100 * VatRate::kUnitsPerPercent, RoundingMode::HalfAwayFromZero);
-        if (!expected)
-            return expected.error();
-        SitooDayFigures::Vat &vat = figures.vatByRate[rate];
-        vat.netMinor += net.minorUnits();
-        vat.vatMinor += query.value(2).toLongLong();
-        vat.expectedVatMinor += expected->minorUnits();
-        ordersByRate[rate].insert(query.value(3).toLongLong());
-    }
-    for (auto it = ordersByRate.cbegin(); it != ordersByRate.cend(); ++it)
-        figures.vatByRate[it.key()].orders = int(it.value().size());
+    // SE rule) next to the VAT Sitoo sent. Against Prima: posted and ready orders only. For the tax-variance charts:
+    // every order that was read (quarantined ones too, since that is where TAX_* exceptions live).
+    const auto vatLines = [&](bool allRead, QMap<qint64, SitooDayFigures::Vat> &byRate) -> Status {
+        if (!run(query,
+                 QStringLiteral("SELECT l.vat_rate_units, l.line_net_minor, l.line_vat_minor, o.id "
+                                "FROM pos_order_lines l JOIN pos_orders o ON o.id = l.order_id WHERE o.store_id = ? "
+                                "AND o.order_date >= ? AND o.order_date < ? AND o.malformed = 0 "
+                                "AND (o.state IN ('posted', 'ready') OR (? = 1 AND o.state IN ('received', "
+                                "'quarantined'))) ORDER BY o.id, l.line_index"),
+                 window + QVariantList{allRead ? 1 : 0}))
+            return dbError(query, "vat lines");
+        QMap<qint64, QSet<qint64>> ordersByRate;
+        while (query.next()) {
+            const qint64 rate = query.value(0).toLongLong();
+            const Money net(query.value(1).toLongLong(), store.currency);
+            auto expected =
+                net.multipliedByFraction(rate, 100 * VatRate::kUnitsPerPercent, RoundingMode::HalfAwayFromZero);
+            if (!expected)
+                return expected.error();
+            SitooDayFigures::Vat &vat = byRate[rate];
+            vat.netMinor += net.minorUnits();
+            vat.vatMinor += query.value(2).toLongLong();
+            vat.expectedVatMinor += expected->minorUnits();
+            ordersByRate[rate].insert(query.value(3).toLongLong());
+        }
+        for (auto it = ordersByRate.cbegin(); it != ordersByRate.cend(); ++it)
+            byRate[it.key()].orders = int(it.value().size());
+        return Status::success();
+    };
+    if (auto status = vatLines(false, figures.vatByRate); !status)
+        return status.error();
+    if (auto status = vatLines(true, figures.chartVatByRate); !status)
+        return status.error();
 
     // TAX_* exceptions (any state) of the day's orders, counted for every rate the order carries.
     if (!run(query,
@@ -129,8 +139,8 @@ Result<SitooDayFigures> ReconciliationRepository::sitooFigures(const Store &stor
              window))
         return dbError(query, "tax exceptions");
     while (query.next()) {
-        auto it = figures.vatByRate.find(query.value(0).toLongLong());
-        if (it != figures.vatByRate.end())
+        auto it = figures.chartVatByRate.find(query.value(0).toLongLong());
+        if (it != figures.chartVatByRate.end())
             it->taxExceptions = query.value(1).toInt();
     }
     return figures;
@@ -223,7 +233,7 @@ Status ReconciliationRepository::record(DbTransaction &tx, StoreDayReconciliatio
     if (!run(query, QStringLiteral("DELETE FROM tax_variance_daily WHERE store_id = ? AND trading_day = ?"),
              {store.id, day}))
         return dbError(query, "replace tax variance");
-    for (auto it = result.sitoo.vatByRate.cbegin(); it != result.sitoo.vatByRate.cend(); ++it) {
+    for (auto it = result.sitoo.chartVatByRate.cbegin(); it != result.sitoo.chartVatByRate.cend(); ++it) {
         QVariant primaVat;
         for (const ReconciliationLine &line : result.lines) {
             if (line.kind == ReconciliationKind::Vat && line.vatRates == QList<qint64>{it.key()})

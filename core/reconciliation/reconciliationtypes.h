@@ -64,7 +64,8 @@ struct SitooDayFigures
         int orders = 0;
         int taxExceptions = 0;
     };
-    QMap<qint64, Vat> vatByRate;
+    QMap<qint64, Vat> vatByRate;      ///< posted and ready orders: what Prima has or will have
+    QMap<qint64, Vat> chartVatByRate; ///< every order read (quarantined too), with TAX_* counts: for the charts
     int orders = 0;         ///< posted and ready orders counted
     int unpostedOrders = 0; ///< of which not posted yet (Prima cannot know them)
 };

@@ -319,6 +319,16 @@ private Q_SLOTS:
         // Quarantined orders are not Prima's business yet: left out.
         addOrder(db, m_london, 1003, utc(2026, 10, 14, 13, 0), QStringLiteral("quarantined"), {{kRate20, 5000, 1000}},
                  {{QStringLiteral("Card"), 6000}});
+        // The quarantined order carries a TAX_VARIANCE: the charts count it (and its VAT), Prima's comparison not.
+        {
+            DbTransaction tx(db);
+            QVERIFY(ExceptionRepository(db)
+                        .raise(tx, ExceptionRecord::open(ExceptionKind::TaxVariance, QStringLiteral("order"),
+                                                         QStringLiteral("1500:1003"), QStringLiteral("VAT off"), {},
+                                                         m_london))
+                        .ok());
+            QVERIFY(tx.commit());
+        }
         ReconciliationService service(db, nullptr, nullptr);
         // Prima has card and VAT by code S20 with 1.00 less VAT; the Z-report says 130.00 on card.
         auto result = service.reconcileStoreDay(
@@ -344,6 +354,14 @@ private Q_SLOTS:
         QCOMPARE(value(db, QStringLiteral("SELECT prima_vat_minor FROM tax_variance_daily WHERE store_id = ?"),
                        {m_london}),
                  qint64(2100));
+        QCOMPARE(value(db, QStringLiteral("SELECT sitoo_vat_minor FROM tax_variance_daily WHERE store_id = ?"),
+                       {m_london}),
+                 qint64(2000 + 200 + 1000));
+        QCOMPARE(value(db, QStringLiteral("SELECT order_count FROM tax_variance_daily WHERE store_id = ?"), {m_london}),
+                 qint64(3));
+        QCOMPARE(value(db, QStringLiteral("SELECT tax_exception_count FROM tax_variance_daily WHERE store_id = ?"),
+                       {m_london}),
+                 qint64(1));
         // The storage layer will not hold a "matched" row beyond tolerance either.
         QCOMPARE(exec(db, QStringLiteral("UPDATE reconciliation_results SET status = 'matched' WHERE item = 'CASH'")),
                  qint64(-1));
