@@ -20,8 +20,10 @@
 #include "core/storage/auditchain.h"
 #include "core/storage/cache.h"
 #include "core/storage/databaseconnection.h"
+#include "core/storage/dbtransaction.h"
 #include "core/storage/mappingrepository.h"
 #include "core/storage/schemamigrator.h"
+#include "core/storage/userrepository.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -38,6 +40,7 @@
 
 #include <csignal>
 #include <sys/socket.h>
+#include <termios.h>
 #include <unistd.h>
 
 using namespace Tillbridge::Core;
@@ -809,6 +812,96 @@ int stockPush(const QStringList &arguments)
     return result;
 }
 
+/** Reads one line from standard input without echo when it is a terminal (a password). */
+QString readSecretLine(const QString &prompt)
+{
+    const bool terminal = ::isatty(STDIN_FILENO);
+    termios saved{};
+    if (terminal) {
+        err() << prompt << Qt::flush;
+        ::tcgetattr(STDIN_FILENO, &saved);
+        termios silent = saved;
+        silent.c_lflag &= ~tcflag_t(ECHO);
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &silent);
+    }
+    QTextStream in(stdin);
+    const QString line = in.readLine();
+    if (terminal) {
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+        err() << Qt::endl;
+    }
+    return line;
+}
+
+int usersAdd(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption db = dbOption();
+    const QCommandLineOption role(QStringLiteral("role"), tr("preparer, approver or admin."), tr("role"));
+    const QCommandLineOption displayName(QStringLiteral("display-name"), tr("The name shown in the workbench."),
+                                         tr("name"));
+    const QCommandLineOption actorOption(QStringLiteral("actor"),
+                                         tr("Who creates the account, for the audit trail (default: the login name)."),
+                                         tr("name"));
+    parser.addOptions({db, role, displayName, actorOption});
+    parser.addPositionalArgument(QStringLiteral("USERNAME"), tr("The new account's user name."));
+    int exitCode = Success;
+    if (!parseSubcommand(parser, arguments,
+                         tr("Creates a local account for the workbench. The password is read from standard input "
+                            "(without echo on a terminal) and stored only as a PBKDF2 hash."),
+                         &exitCode)) {
+        return exitCode;
+    }
+    if (parser.positionalArguments().size() != 1)
+        return usageError(tr("Name one user: tillbridge-cli users add USERNAME --role ROLE."));
+    const auto userRole = userRoleFromCode(parser.value(role));
+    if (!userRole)
+        return usageError(tr("--role is preparer, approver or admin."));
+    const QString actor = parser.isSet(actorOption) ? parser.value(actorOption).trimmed()
+                                                    : qEnvironmentVariable("USER", QStringLiteral("admin")).trimmed();
+    const QString password = readSecretLine(tr("Password: "));
+    DatabaseConnection::Options options;
+    options.path = parser.isSet(db) ? parser.value(db) : defaultCachePath();
+    options.purpose = QStringLiteral("cli");
+    auto connection = openCache(options);
+    if (!connection)
+        return usageError(connection.errorString());
+    const QSqlDatabase database = (*connection)->database();
+    DbTransaction tx(database);
+    auto created = UserRepository(database).create(tx, parser.positionalArguments().constFirst(),
+                                                   parser.value(displayName), *userRole, password, actor);
+    if (!created)
+        return usageError(created.errorString());
+    if (auto committed = tx.commit(); !committed)
+        return usageError(committed.errorString());
+    out() << tr("Created %1 (%2).").arg(created->username, userRoleCode(created->role)) << Qt::endl;
+    return Success;
+}
+
+int usersList(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption db = dbOption();
+    parser.addOptions({db});
+    int exitCode = Success;
+    if (!parseSubcommand(parser, arguments, tr("Lists the workbench's local accounts and their roles."), &exitCode))
+        return exitCode;
+    DatabaseConnection::Options options;
+    options.path = parser.isSet(db) ? parser.value(db) : defaultCachePath();
+    options.purpose = QStringLiteral("cli");
+    auto connection = openCache(options);
+    if (!connection)
+        return usageError(connection.errorString());
+    auto users = UserRepository((*connection)->database()).all();
+    if (!users)
+        return usageError(users.errorString());
+    for (const User &user : *users) {
+        out() << user.username.leftJustified(20) << userRoleCode(user.role).leftJustified(10)
+              << (user.active ? QString() : tr("(disabled) ")) << user.displayName << Qt::endl;
+    }
+    return Success;
+}
+
 struct Subcommand
 {
     const char *group;
@@ -825,6 +918,9 @@ const Subcommand kSubcommands[] = {
     {"mappings", "import", mappingsImport,
      QT_TRANSLATE_NOOP("tillbridge-cli", "import mappings and release the quarantined orders they fix (--preview)")},
     {"sync", "", sync, QT_TRANSLATE_NOOP("tillbridge-cli", "run the engine: pull, validate and post to Prima")},
+    {"users", "add", usersAdd,
+     QT_TRANSLATE_NOOP("tillbridge-cli", "create a workbench account (password from standard input)")},
+    {"users", "list", usersList, QT_TRANSLATE_NOOP("tillbridge-cli", "list the workbench accounts and roles")},
     {"stock", "push", stockPush,
      QT_TRANSLATE_NOOP("tillbridge-cli", "write Prima's available-to-sell to the Sitoo warehouses once (--fast-lane)")},
     {"validate-orders", "", validateOrders,

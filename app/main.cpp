@@ -5,8 +5,10 @@
 #include "core/sandbox/demosession.h"
 #include "core/secrets/crossthreadsecretstore.h"
 #include "core/secrets/keychainsecretstore.h"
+#include "core/storage/backgroundreader.h"
 #include "core/storage/cache.h"
 #include "core/storage/schemamigrator.h"
+#include "ui/common/workbenchuser.h"
 #include "ui/mainwindow.h"
 #include "ui/settings/connectionsform.h"
 #include "ui/settings/settingspage.h"
@@ -133,6 +135,15 @@ int main(int argc, char *argv[])
             demoSession.get(), &Sandbox::DemoSession::ready, &window,
             [&window, form, &engine, &demoSession, &demoFolder, &path, &secrets](const Core::ConnectionSettings &connections) {
                 form->setSettings(connections);
+                // Two demo people, so that the queue's maker-checker can be tried; Maria (preparer) starts signed in.
+                Core::readInBackground<Core::User>(path, [](const QSqlDatabase &db) {
+                    return Sandbox::DemoSession::ensureDemoUsers(db);
+                }).then(&window, [&window](const Core::Result<Core::User> &user) {
+                    if (user)
+                        window.workbenchUser()->signIn(*user);
+                    else
+                        window.statusBar()->showMessage(user.errorString());
+                });
                 // Test both at once, so Settings shows the demo's connections working.
                 form->testSitoo();
                 form->testPrima();

@@ -3,7 +3,10 @@
 
 #include "ui/audittrail/audittrailpage.h"
 #include "ui/common/emptyviewpage.h"
+#include "ui/common/signindialog.h"
+#include "ui/common/workbenchuser.h"
 #include "ui/dashboard/dashboardpage.h"
+#include "ui/exceptions/exceptionqueuepage.h"
 #include "ui/settings/settingspage.h"
 
 #include <QAction>
@@ -16,6 +19,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QToolBar>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <array>
@@ -31,10 +35,12 @@ MainWindow::MainWindow(Core::DatabaseConnectionPtr connection, int schemaVersion
                        QWidget *parent)
     : QMainWindow(parent)
     , m_connection(std::move(connection))
+    , m_user(new WorkbenchUser(this))
     , m_navigation(new QListWidget(this))
     , m_pages(new QStackedWidget(this))
     , m_dashboard(new DashboardPage(m_connection->path(), this))
     , m_auditTrail(new AuditTrailPage(m_connection->database(), m_connection->path(), this))
+    , m_exceptions(new ExceptionQueuePage(m_connection->database(), m_connection->path(), m_user, this))
     , m_settings(new SettingsPage(m_connection->path(), schemaVersion, secrets, this))
 {
     setWindowTitle(tr("Tillbridge — Sitoo to Prima reconciliation"));
@@ -46,13 +52,7 @@ MainWindow::MainWindow(Core::DatabaseConnectionPtr connection, int schemaVersion
 
     addView(View::Dashboard, tr("Store health"), tr("Sync health per store"), m_dashboard);
     addView(View::Exceptions, tr("Exception queue"), tr("Quarantined orders and other exceptions to review"),
-            new EmptyViewPage(tr("Exception queue"),
-                              tr("Orders held back from Prima, with what is wrong and who owns it."),
-                              tr("No exceptions to review"),
-                              tr("Orders that fail validation — an unknown SKU, totals that do not add up, VAT "
-                                 "outside the rounding rules, an unmapped tax code or payment method — wait here "
-                                 "with an explanation, an owner and an age until someone fixes or approves them."),
-                              this));
+            m_exceptions);
     addView(View::SkuDiff, tr("SKU differences"), tr("Catalogue differences between Prima and Sitoo"),
             new EmptyViewPage(tr("SKU differences"), tr("Prima is the product master; Sitoo should match it."),
                               tr("No catalogue comparison yet"),
@@ -137,6 +137,23 @@ MainWindow::MainWindow(Core::DatabaseConnectionPtr connection, int schemaVersion
                                       .arg(schemaVersion),
                                   this);
     statusBar()->addPermanentWidget(cacheLabel);
+    auto *userLabel = new QLabel(m_user->describe(), this);
+    userLabel->setAccessibleName(tr("Signed-in user"));
+    auto *signInButton = new QToolButton(this);
+    signInButton->setText(tr("Sign in…"));
+    signInButton->setAutoRaise(true);
+    connect(signInButton, &QToolButton::clicked, this, &MainWindow::signIn);
+    connect(m_user, &WorkbenchUser::changed, this, [this, userLabel, signInButton] {
+        userLabel->setText(m_user->describe());
+        signInButton->setText(m_user->isSignedIn() ? tr("Switch user…") : tr("Sign in…"));
+    });
+    statusBar()->addPermanentWidget(userLabel);
+    statusBar()->addPermanentWidget(signInButton);
+    connect(m_exceptions, &ExceptionQueuePage::signInRequested, this, &MainWindow::signIn);
+    connect(m_exceptions, &ExceptionQueuePage::changed, this, [this] {
+        m_dashboard->refresh();
+        m_auditTrail->reload();
+    });
 
     connect(m_dashboard, &DashboardPage::refreshed, this, &MainWindow::refreshed);
     connect(m_dashboard, &DashboardPage::loadFailed, this, &MainWindow::showLoadError);
@@ -187,6 +204,15 @@ void MainWindow::refresh()
     statusBar()->clearMessage();
     m_dashboard->refresh();
     m_auditTrail->reload();
+    m_exceptions->reload();
+}
+
+void MainWindow::signIn()
+{
+    SignInDialog dialog(m_connection->path(), SignInDialog::Purpose::SignIn, this);
+    dialog.setExplanation(tr("Actions in the exception queue are recorded under your name."));
+    if (dialog.exec() == QDialog::Accepted)
+        m_user->signIn(dialog.user());
 }
 
 void MainWindow::showLoadError(const QString &message)

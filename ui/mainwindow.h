@@ -16,7 +16,9 @@ namespace Tillbridge::Ui {
 
 class AuditTrailPage;
 class DashboardPage;
+class ExceptionQueuePage;
 class SettingsPage;
+class WorkbenchUser;
 
 /** The workbench: a navigation list of the views finance, retail ops and controllers work in, and the views. */
 class MainWindow : public QMainWindow
@@ -43,11 +45,15 @@ public:
 
     DashboardPage *dashboardPage() const { return m_dashboard; }
     AuditTrailPage *auditTrailPage() const { return m_auditTrail; }
+    ExceptionQueuePage *exceptionQueuePage() const { return m_exceptions; }
+    WorkbenchUser *workbenchUser() const { return m_user; }
     SettingsPage *settingsPage() const { return m_settings; }
 
 public Q_SLOTS:
     /** Re-reads every view from the cache; refreshed() follows once the dashboard has its figures. */
     void refresh();
+    /** Asks for a user name and password and signs that person in at this workbench. */
+    void signIn();
 
 Q_SIGNALS:
     void refreshed();
@@ -57,10 +63,12 @@ private:
     void showLoadError(const QString &message);
 
     Core::DatabaseConnectionPtr m_connection;
+    WorkbenchUser *m_user;
     QListWidget *m_navigation;
     QStackedWidget *m_pages;
     DashboardPage *m_dashboard;
     AuditTrailPage *m_auditTrail;
+    ExceptionQueuePage *m_exceptions;
     SettingsPage *m_settings;
 };
 

@@ -4,6 +4,7 @@
 #include "core/application.h"
 #include "core/sandbox/sandboxhost.h"
 #include "core/secrets/secretstore.h"
+#include "core/storage/dbtransaction.h"
 
 #include <QSettings>
 
@@ -69,6 +70,34 @@ void DemoSession::configure(const SandboxEndpoints &endpoints)
             }
         });
     }
+}
+
+Core::Result<Core::User> DemoSession::ensureDemoUsers(const QSqlDatabase &db)
+{
+    Core::UserRepository users(db);
+    std::optional<Core::User> first;
+    for (const DemoUser &demo : kDemoUsers) {
+        auto existing = users.find(QString::fromLatin1(demo.username));
+        if (!existing)
+            return existing.error();
+        if (existing->has_value()) {
+            if (!first)
+                first = **existing;
+            continue;
+        }
+        Core::DbTransaction tx(db);
+        if (!tx.isActive())
+            return tx.beginStatus().error();
+        auto created = users.create(tx, QString::fromLatin1(demo.username), QString::fromUtf8(demo.displayName),
+                                    demo.role, QString::fromLatin1(demo.password), QStringLiteral("demo"));
+        if (!created)
+            return created.error();
+        if (auto committed = tx.commit(); !committed)
+            return committed.error();
+        if (!first)
+            first = *created;
+    }
+    return *first;
 }
 
 } // namespace Tillbridge::Sandbox

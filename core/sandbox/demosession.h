@@ -4,6 +4,8 @@
 #include "core/sandbox/demosandbox.h"
 #include "core/settings/connectionsettings.h"
 
+#include "core/storage/userrepository.h"
+
 #include <QObject>
 
 namespace Tillbridge::Core {
@@ -34,6 +36,24 @@ public:
 
     /** The options the demo runs with by default: seed 1, four stores, a week of trading, 5 % defects. */
     static DemoSandboxOptions defaultOptions(const QString &dataDirectory);
+
+    /** The demo's two people, so maker-checker can be tried: a preparer and an approver (sandbox passwords). */
+    struct DemoUser
+    {
+        const char *username;
+        const char *displayName;
+        Core::UserRole role;
+        const char *password;
+    };
+    static constexpr DemoUser kDemoUsers[] = {
+        {"maria", "Maria Lind", Core::UserRole::Preparer, "maria-demo"},
+        {"oskar", "Oskar Berg", Core::UserRole::Approver, "oskar-demo"},
+    };
+    /**
+     * Creates the demo users in the demo cache if they are missing and returns the first (signed in at start).
+     * Only ever for the demo's own cache: these passwords are printed in the README.
+     */
+    static Core::Result<Core::User> ensureDemoUsers(const QSqlDatabase &db);
 
 Q_SIGNALS:
     /** Both sandboxes listen, the settings point at them, and both secrets are in the keychain. */

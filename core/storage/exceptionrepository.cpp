@@ -592,53 +592,69 @@ Result<QList<ExceptionHistoryEntry>> ExceptionRepository::history(qint64 id) con
     return entries;
 }
 
-Result<QList<ExceptionRecord>> ExceptionRepository::page(const ExceptionFilter &filter,
-                                                         const std::optional<ExceptionPageKey> &after,
-                                                         int limit) const
+namespace {
+// The queue's WHERE clause: one fixed text whatever the filter, every criterion a bound value. Sets are passed as
+// one bound text ",A,B," and matched with instr(); the codes come from our enums and never contain a comma.
+// (SQLite's instr() is strpos() in PostgreSQL.)
+const char *const kFilterClause =
+    "(? = 0 OR instr(?, ',' || kind || ',') > 0) "
+    "AND (? = 0 OR owner_team = ?) "
+    "AND (? = 0 OR store_id = ?) "
+    "AND (? = 0 OR instr(?, ',' || state || ',') > 0) "
+    "AND (? = 0 OR severity = 'blocking') "
+    "AND (? = 0 OR created_at >= ?) "
+    "AND (? = 0 OR created_at < ?) "
+    "AND (? = 0 OR explanation LIKE ? ESCAPE '\\' OR entity_id LIKE ? ESCAPE '\\' "
+    "     OR COALESCE(assigned_to, '') LIKE ? ESCAPE '\\') ";
+
+void bindFilter(QSqlQuery &query, const ExceptionFilter &filter)
 {
-    // Sets are passed as one bound text ",A,B," and matched with instr(), so the SQL stays one fixed text whatever
-    // the filter. The codes come from our enums and never contain a comma. (SQLite's instr() is strpos() in
-    // PostgreSQL.)
     QStringList kindCodes;
     for (const ExceptionKind kind : filter.kinds)
         kindCodes.append(ExceptionKinds::code(kind));
     QStringList stateCodes;
     for (const ExceptionState state : filter.states)
         stateCodes.append(exceptionStateCode(state));
-    const QString kindSet = u',' + kindCodes.join(u',') + u',';
-    const QString stateSet = u',' + stateCodes.join(u',') + u',';
     // The text is matched literally: LIKE's wildcards and the escape character itself are escaped.
     QString escaped = filter.text;
     escaped.replace(u'\\', QStringLiteral("\\\\"));
     escaped.replace(u'%', QStringLiteral("\\%"));
     escaped.replace(u'_', QStringLiteral("\\_"));
     const QString pattern = u'%' + escaped + u'%';
-
-    QSqlQuery query(m_db);
-    query.setForwardOnly(true);
-    query.prepare(QStringLiteral(
-        "SELECT id, kind, severity, owner_team, store_id, entity_type, entity_id, explanation, details, state, "
-        "assigned_to, created_at, updated_at, resolution_reason, made_by, approved_by FROM exceptions "
-        "WHERE (? = 0 OR instr(?, ',' || kind || ',') > 0) "
-        "AND (? = 0 OR owner_team = ?) "
-        "AND (? = 0 OR store_id = ?) "
-        "AND (? = 0 OR instr(?, ',' || state || ',') > 0) "
-        "AND (? = 0 OR explanation LIKE ? ESCAPE '\\' OR entity_id LIKE ? ESCAPE '\\' "
-        "     OR COALESCE(assigned_to, '') LIKE ? ESCAPE '\\') "
-        "AND (? = 0 OR created_at > ? OR (created_at = ? AND id > ?)) "
-        "ORDER BY created_at, id LIMIT ?"));
     query.addBindValue(kindCodes.isEmpty() ? 0 : 1);
-    query.addBindValue(kindSet);
+    query.addBindValue(QString(u',' + kindCodes.join(u',') + u','));
     query.addBindValue(filter.owner ? 1 : 0);
     query.addBindValue(filter.owner ? ownerTeamCode(*filter.owner) : QString());
     query.addBindValue(filter.storeId ? 1 : 0);
     query.addBindValue(filter.storeId ? *filter.storeId : qint64(0));
     query.addBindValue(stateCodes.isEmpty() ? 0 : 1);
-    query.addBindValue(stateSet);
+    query.addBindValue(QString(u',' + stateCodes.join(u',') + u','));
+    query.addBindValue(filter.blockingOnly ? 1 : 0);
+    query.addBindValue(filter.createdFrom.isValid() ? 1 : 0);
+    query.addBindValue(filter.createdFrom.isValid() ? dbTime(filter.createdFrom) : QString());
+    query.addBindValue(filter.createdBefore.isValid() ? 1 : 0);
+    query.addBindValue(filter.createdBefore.isValid() ? dbTime(filter.createdBefore) : QString());
     query.addBindValue(filter.text.isEmpty() ? 0 : 1);
     query.addBindValue(pattern);
     query.addBindValue(pattern);
     query.addBindValue(pattern);
+}
+} // namespace
+
+Result<QList<ExceptionRecord>> ExceptionRepository::page(const ExceptionFilter &filter,
+                                                         const std::optional<ExceptionPageKey> &after,
+                                                         int limit) const
+{
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral(
+                      "SELECT id, kind, severity, owner_team, store_id, entity_type, entity_id, explanation, details, "
+                      "state, assigned_to, created_at, updated_at, resolution_reason, made_by, approved_by "
+                      "FROM exceptions WHERE ")
+                  + QLatin1StringView(kFilterClause)
+                  + QStringLiteral("AND (? = 0 OR created_at > ? OR (created_at = ? AND id > ?)) "
+                                   "ORDER BY created_at, id LIMIT ?"));
+    bindFilter(query, filter);
     query.addBindValue(after ? 1 : 0);
     query.addBindValue(after ? after->createdAt : QString());
     query.addBindValue(after ? after->createdAt : QString());
@@ -656,6 +672,17 @@ Result<QList<ExceptionRecord>> ExceptionRepository::page(const ExceptionFilter &
     if (query.lastError().isValid())
         return sqlError(query, "page");
     return records;
+}
+
+Result<qint64> ExceptionRepository::count(const ExceptionFilter &filter) const
+{
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT COUNT(*) FROM exceptions WHERE ") + QLatin1StringView(kFilterClause));
+    bindFilter(query, filter);
+    if (!query.exec() || !query.next())
+        return sqlError(query, "count");
+    return query.value(0).toLongLong();
 }
 
 Result<QList<ExceptionCount>> ExceptionRepository::countsByOwnerAndState() const

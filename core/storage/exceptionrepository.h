@@ -48,6 +48,9 @@ struct ExceptionFilter
     std::optional<OwnerTeam> owner;
     std::optional<qint64> storeId;
     QList<ExceptionState> states;
+    bool blockingOnly = false;
+    QDateTime createdFrom;   ///< inclusive; invalid: no lower bound (for age buckets)
+    QDateTime createdBefore; ///< exclusive; invalid: no upper bound
     QString text; ///< matched literally (no wildcards) in the explanation, the entity id and the assignee
 };
 
@@ -148,6 +151,9 @@ public:
      */
     Result<QList<ExceptionRecord>> page(const ExceptionFilter &filter, const std::optional<ExceptionPageKey> &after,
                                         int limit) const;
+
+    /** How many exceptions match @p filter (the queue's "N exceptions"). */
+    Result<qint64> count(const ExceptionFilter &filter) const;
 
     /** The number of exceptions per owner team and state (only combinations that occur). */
     Result<QList<ExceptionCount>> countsByOwnerAndState() const;

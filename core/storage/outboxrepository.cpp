@@ -651,14 +651,29 @@ Result<OutboxEntry> OutboxRepository::load(qint64 outboxId) const
 
 Result<std::optional<OutboxEntry>> OutboxRepository::findByKey(const QString &idempotencyKey) const
 {
+    return findOne(FindBy::IdempotencyKey, idempotencyKey);
+}
+
+Result<std::optional<OutboxEntry>> OutboxRepository::findByExternalRef(const QString &externalRef) const
+{
+    return findOne(FindBy::ExternalRef, externalRef);
+}
+
+Result<std::optional<OutboxEntry>> OutboxRepository::findOne(FindBy by, const QString &value) const
+{
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT id, pos_order_id, document_type, idempotency_key, external_ref, payload, "
-                                 "state, prima_document_no, attempts, next_attempt_at, created_at, updated_at "
-                                 "FROM outbox WHERE idempotency_key = ?"));
-    query.addBindValue(idempotencyKey);
+    // Two fixed statements, both unique columns; the value is always bound.
+    query.prepare(by == FindBy::IdempotencyKey
+                      ? QStringLiteral("SELECT id, pos_order_id, document_type, idempotency_key, external_ref, payload, "
+                                       "state, prima_document_no, attempts, next_attempt_at, created_at, updated_at "
+                                       "FROM outbox WHERE idempotency_key = ?")
+                      : QStringLiteral("SELECT id, pos_order_id, document_type, idempotency_key, external_ref, payload, "
+                                       "state, prima_document_no, attempts, next_attempt_at, created_at, updated_at "
+                                       "FROM outbox WHERE external_ref = ?"));
+    query.addBindValue(value);
     if (!query.exec())
-        return sqlError(query, "find by key");
+        return sqlError(query, "find");
     if (!query.next())
         return std::optional<OutboxEntry>();
     return std::optional<OutboxEntry>(entryFrom(query));

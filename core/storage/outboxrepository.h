@@ -173,6 +173,9 @@ public:
     /** The row of an idempotency key, if any. */
     Result<std::optional<OutboxEntry>> findByKey(const QString &idempotencyKey) const;
 
+    /** The row with this external reference, if any. */
+    Result<std::optional<OutboxEntry>> findByExternalRef(const QString &externalRef) const;
+
     /** Every attempt of a row, in order. */
     Result<QList<PostingAttempt>> attempts(qint64 outboxId) const;
 
@@ -183,6 +186,9 @@ public:
     Result<QDateTime> nextDue() const;
 
 private:
+    enum class FindBy { IdempotencyKey, ExternalRef };
+    Result<std::optional<OutboxEntry>> findOne(FindBy by, const QString &value) const;
+
     QSqlDatabase m_db;
 };
 
