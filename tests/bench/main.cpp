@@ -5,6 +5,7 @@
 #include "tests/bench/benchreport.h"
 #include "tests/bench/ingestbench.h"
 #include "tests/bench/postbench.h"
+#include "tests/bench/stockbench.h"
 #include "tests/bench/skudiffbench.h"
 
 #include <QCommandLineParser>
@@ -85,10 +86,36 @@ int main(int argc, char *argv[])
     const QCommandLineOption verboseOption(QStringLiteral("verbose"), QStringLiteral("the engine's info logging."));
     parser.addOptions({ordersOption, pageOption, rateOption, secondsOption, batchOption, documentsOption, seedOption,
                        dirOption, noFloorOption, quickOption, keepOption, verboseOption});
+    const QCommandLineOption skusOption(QStringLiteral("skus"), QStringLiteral("stock-fast-lane: SKUs (200000)."),
+                                        QStringLiteral("N"));
+    const QCommandLineOption storesOption(QStringLiteral("stores"),
+                                          QStringLiteral("stock-fast-lane: stores (50)."), QStringLiteral("N"));
+    const QCommandLineOption changesOption(QStringLiteral("changes"),
+                                           QStringLiteral("stock-fast-lane: changes measured (20)."),
+                                           QStringLiteral("N"));
+    parser.addOptions({skusOption, storesOption, changesOption});
     parser.process(app);
 
     if (!parser.isSet(verboseOption))
         QLoggingCategory::setFilterRules(QStringLiteral("tillbridge.*.info=false\ntillbridge.*.debug=false"));
+
+    // stock-fast-lane (docs/performance.md): not part of "all", its world takes minutes to generate.
+    if (parser.positionalArguments() == QStringList{QStringLiteral("stock-fast-lane")}) {
+        const auto skus = positiveInt(parser, skusOption.names().first(), 200000);
+        const auto stores = positiveInt(parser, storesOption.names().first(), 50);
+        const auto changes = positiveInt(parser, changesOption.names().first(), 20);
+        const auto seed = positiveInt(parser, QStringLiteral("seed"), 1);
+        if (!skus || !stores || !changes || !seed)
+            return usageError(QStringLiteral("--skus, --stores, --changes and --seed take a whole number of at least 1."));
+        StockBenchOptions options;
+        options.skus = *skus;
+        options.stores = *stores;
+        options.changes = *changes;
+        options.seed = quint32(*seed);
+        options.directory = parser.value(dirOption);
+        options.keepFiles = parser.isSet(keepOption);
+        return report(runStockBench(options), QStringLiteral("stock-fast-lane"));
+    }
 
     const QStringList positional = parser.positionalArguments();
     const QString scenario = positional.value(0);
