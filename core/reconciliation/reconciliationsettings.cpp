@@ -8,11 +8,17 @@
 
 namespace Tillbridge::Core {
 
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Tillbridge::Core::ReconciliationSettings", text);
+}
+
+} // namespace
+
 Result<ReconciliationSettings> ReconciliationSettings::load(const QString &configFile)
 {
-    const auto tr = [](const char *text) {
-        return QCoreApplication::translate("Tillbridge::Core::ReconciliationSettings", text);
-    };
     QFile file(configFile);
     if (!file.open(QIODevice::ReadOnly))
         return Error{ErrorCode::Io, tr("%1 could not be read: %2").arg(configFile, file.errorString())};
@@ -20,8 +26,13 @@ Result<ReconciliationSettings> ReconciliationSettings::load(const QString &confi
     const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
     if (!document.isObject())
         return Error{ErrorCode::InvalidInput, tr("%1 is not a JSON object: %2").arg(configFile, parseError.errorString())};
+    return fromJson(document.object());
+}
+
+Result<ReconciliationSettings> ReconciliationSettings::fromJson(const QJsonObject &configRoot)
+{
     ReconciliationSettings settings;
-    const QJsonValue section = document.object().value(u"reconciliation");
+    const QJsonValue section = configRoot.value(u"reconciliation");
     if (section.isUndefined())
         return settings;
     if (!section.isObject())

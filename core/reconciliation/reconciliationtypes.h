@@ -6,6 +6,7 @@
 #include "core/result.h"
 
 #include <QDate>
+#include <QJsonObject>
 #include <QList>
 #include <QMap>
 #include <QString>
@@ -30,6 +31,8 @@ struct ReconciliationSettings
      * {"reconciliation": {"toleranceMinor": 100, "vatAccount": "VAT"}}. Defaults when it is absent.
      */
     static Result<ReconciliationSettings> load(const QString &configFile);
+    /** The same from the configuration's parsed root object (for SyncConfig::fromJson). */
+    static Result<ReconciliationSettings> fromJson(const QJsonObject &configRoot);
 };
 
 /** Whether a line compares payments by tender or VAT. */

@@ -150,6 +150,30 @@ private Q_SLOTS:
         m_cache.reset();
     }
 
+    void settingsFromTheConfigurationFile_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<bool>("ok");
+        QTest::addColumn<qint64>("tolerance");
+        QTest::addRow("absent") << QByteArray("{}") << true << qint64(0);
+        QTest::addRow("whole") << QByteArray(R"({"reconciliation": {"toleranceMinor": 150}})") << true << qint64(150);
+        QTest::addRow("fraction") << QByteArray(R"({"reconciliation": {"toleranceMinor": 1.5}})") << false << qint64(0);
+        QTest::addRow("negative") << QByteArray(R"({"reconciliation": {"toleranceMinor": -1}})") << false << qint64(0);
+        QTest::addRow("text") << QByteArray(R"({"reconciliation": {"toleranceMinor": "1.00"}})") << false << qint64(0);
+        QTest::addRow("unknown") << QByteArray(R"({"reconciliation": {"tolerance": 1}})") << false << qint64(0);
+    }
+
+    void settingsFromTheConfigurationFile()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(bool, ok);
+        QFETCH(qint64, tolerance);
+        auto settings = ReconciliationSettings::fromJson(QJsonDocument::fromJson(json).object());
+        QCOMPARE(settings.ok(), ok);
+        if (ok)
+            QCOMPARE(settings->toleranceMinor, tolerance);
+    }
+
     void tradingDayBounds()
     {
         // Stockholm in October (before the change back on the 25th) is UTC+2.
