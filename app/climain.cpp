@@ -2,6 +2,7 @@
 // tillbridge-cli: the headless composition root. Subcommands parse their own options; the work is done in core.
 // Exit status: 0 success, 1 findings or failed checks, 2 usage or configuration error (product.md).
 #include "core/application.h"
+#include "core/catalogue/skuaudit.h"
 #include "core/close/closepack.h"
 #include "core/engine/offlinevalidator.h"
 #include "core/engine/review/mappingchangereview.h"
@@ -902,6 +903,92 @@ int usersList(const QStringList &arguments)
     return Success;
 }
 
+int skuAudit(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption configOption(QStringLiteral("config"), tr("The configuration file (the one sync uses)."),
+                                          tr("file"));
+    const QCommandLineOption jsonOption(QStringLiteral("json"), tr("Print one JSON line with the counts."));
+    parser.addOptions({configOption, jsonOption});
+    int exitCode = Success;
+    if (!parseSubcommand(parser, arguments,
+                         tr("Compares Prima's item master with the configured Sitoo site field by field, records "
+                            "every difference as an exception and the run with its counts. Exit status: 0 clean, 1 "
+                            "differences found, 2 usage, configuration or connection error."),
+                         &exitCode)) {
+        return exitCode;
+    }
+    if (!parser.isSet(configOption))
+        return usageError(tr("Name the configuration with --config FILE."));
+    const auto config = SyncConfig::load(parser.value(configOption));
+    if (!config)
+        return usageError(config.errorString());
+    DatabaseConnection::Options options;
+    options.path = config->cachePath;
+    options.purpose = QStringLiteral("sku-audit");
+    auto connection = openCache(options);
+    if (!connection)
+        return usageError(connection.errorString());
+    std::unique_ptr<SecretStore> secrets;
+    if (config->credentials == SyncConfig::Credentials::Environment)
+        secrets = std::make_unique<EnvironmentSecretStore>();
+    else
+        secrets = std::make_unique<KeychainSecretStore>(keychainService());
+    SitooClient sitoo(secrets.get());
+    if (auto configured = sitoo.setConnection(config->connections); !configured)
+        return usageError(configured.errorString());
+    HttpClient primaHttp;
+    if (auto certificates = config->connections.extraCaCertificates(); certificates)
+        primaHttp.setExtraCaCertificates(*certificates);
+    RestPrimaGatewayConfig gatewayConfig;
+    gatewayConfig.baseUrl = config->connections.primaBaseUrl;
+    gatewayConfig.tokenKey = config->connections.primaTokenKey();
+    RestPrimaGateway prima(gatewayConfig, &primaHttp, secrets.get());
+    SkuAudit audit((*connection)->database(), &sitoo, &prima);
+
+    SkuAuditOptions auditOptions;
+    auditOptions.eshopId = config->connections.sitooEshopId;
+    auditOptions.refreshPrima = true;
+    int result = UsageError;
+    audit.run(auditOptions, QCoreApplication::instance(), [&](const Result<SkuAuditSummary> &summary) {
+        if (!summary) {
+            err() << tr("SKU audit failed: %1").arg(summary.errorString()) << Qt::endl;
+            result = UsageError;
+            QCoreApplication::exit(result);
+            return;
+        }
+        const SkuAuditRun &run = summary->run;
+        if (parser.isSet(jsonOption)) {
+            const QJsonObject line{{QStringLiteral("run"), run.id},
+                                   {QStringLiteral("eshop_id"), run.eshopId},
+                                   {QStringLiteral("prima_items"), run.primaItems},
+                                   {QStringLiteral("sitoo_items"), run.sitooItems},
+                                   {QStringLiteral("only_in_sitoo"), run.onlyInSitoo},
+                                   {QStringLiteral("only_in_prima"), run.onlyInPrima},
+                                   {QStringLiteral("field_mismatch"), run.fieldMismatch},
+                                   {QStringLiteral("near_match_hints"), run.nearMatchHints},
+                                   {QStringLiteral("auto_resolved"), run.autoResolved}};
+            out() << QString::fromUtf8(QJsonDocument(line).toJson(QJsonDocument::Compact)) << Qt::endl;
+        } else {
+            out() << tr("SKU audit run %1, Sitoo site %2: Prima %3 items, Sitoo %4 products")
+                         .arg(run.id)
+                         .arg(run.eshopId)
+                         .arg(run.primaItems)
+                         .arg(run.sitooItems)
+                  << Qt::endl
+                  << tr("  CATALOG_ONLY_IN_SITOO   %1").arg(run.onlyInSitoo) << Qt::endl
+                  << tr("  CATALOG_ONLY_IN_PRIMA   %1").arg(run.onlyInPrima) << Qt::endl
+                  << tr("  CATALOG_FIELD_MISMATCH  %1").arg(run.fieldMismatch) << Qt::endl
+                  << tr("  near-match hints        %1").arg(run.nearMatchHints) << Qt::endl
+                  << tr("  auto-resolved           %1").arg(run.autoResolved) << Qt::endl;
+        }
+        result = summary->isClean() ? Success : Findings;
+        QCoreApplication::exit(result);
+    });
+    QCoreApplication::exec();
+    return result;
+}
+
 struct Subcommand
 {
     const char *group;
@@ -918,6 +1005,8 @@ const Subcommand kSubcommands[] = {
     {"mappings", "import", mappingsImport,
      QT_TRANSLATE_NOOP("tillbridge-cli", "import mappings and release the quarantined orders they fix (--preview)")},
     {"sync", "", sync, QT_TRANSLATE_NOOP("tillbridge-cli", "run the engine: pull, validate and post to Prima")},
+    {"sku-audit", "", skuAudit,
+     QT_TRANSLATE_NOOP("tillbridge-cli", "compare Prima's item master with Sitoo field by field (--json)")},
     {"users", "add", usersAdd,
      QT_TRANSLATE_NOOP("tillbridge-cli", "create a workbench account (password from standard input)")},
     {"users", "list", usersList, QT_TRANSLATE_NOOP("tillbridge-cli", "list the workbench accounts and roles")},

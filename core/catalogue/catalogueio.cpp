@@ -15,6 +15,12 @@
 namespace Tillbridge::Core::CatalogueIo {
 
 namespace {
+/** The snapshot's text columns are NOT NULL: an absent barcode or title is stored as empty text. */
+QString notNull(const QString &text)
+{
+    return text.isNull() ? QStringLiteral("") : text;
+}
+
 QString tr(const char *text)
 {
     return QCoreApplication::translate("Tillbridge::Core::CatalogueIo", text);
@@ -115,8 +121,8 @@ CatalogueEntry entryFromPrima(const PrimaItem &item)
 {
     CatalogueEntry entry;
     entry.sku = item.sku;
-    entry.title = item.description;
-    entry.barcode = item.gtins.value(0);
+    entry.title = notNull(item.description);
+    entry.barcode = notNull(item.gtins.value(0));
     entry.price = item.priceIncVat;
     entry.vatRate = item.vatRate;
     entry.active = item.status == PrimaItemStatus::Active;
@@ -161,8 +167,8 @@ CatalogueEntry entryFromRow(const CatalogueRow &row, Currency currency)
 {
     CatalogueEntry entry;
     entry.sku = row.sku;
-    entry.title = row.title;
-    entry.barcode = row.barcode;
+    entry.title = notNull(row.title);
+    entry.barcode = notNull(row.barcode);
     entry.price = row.price.isValid() ? row.price : Money::zero(currency);
     entry.vatRate = row.vatRate;
     entry.active = row.active;
