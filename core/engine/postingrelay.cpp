@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/engine/postingrelay.h"
 
+#include "core/close/periodlock.h"
 #include "core/engine/failpoints.h"
 #include "core/engine/posting/documentbuilder.h"
 #include "core/logging.h"
@@ -305,6 +306,26 @@ void PostingRelay::send(std::shared_ptr<Run> run, QList<OutboxClaim> claims)
             refusedResults.append(refused);
             continue;
         }
+        // A document dated in a closed (locked) period must not reach the ledger: a person decides what to do.
+        const QDate postingDate = operation->kind == PrimaBatchOperation::Kind::SalesOrder
+                                      ? operation->salesOrder.postingDate
+                                      : operation->creditNote.postingDate;
+        auto locked = PeriodLock::isLocked(m_db, postingDate);
+        if (!locked) {
+            run->finish(locked.error());
+            return;
+        }
+        if (*locked) {
+            PrimaWriteResult refused;
+            refused.outcome = PrimaWriteOutcome::Rejected;
+            refused.error.code = PrimaErrorCode::PeriodClosed;
+            refused.error.codeText = QStringLiteral("PERIOD_CLOSED");
+            refused.error.detail = tr("%1 is dated %2, in a period that is closed and locked in Tillbridge.")
+                                       .arg(claim.entry.externalRef, postingDate.toString(Qt::ISODate));
+            refusedClaims.append(claim);
+            refusedResults.append(refused);
+            continue;
+        }
         sending.append(claim);
         operations.append(*operation);
     }
@@ -401,9 +422,13 @@ Status PostingRelay::apply(DbTransaction &tx, const OutboxClaim &claim, const Pr
         }
         status = outbox.markFailed(tx, id, claim.attemptId, httpStatus, result.error.codeText, result.error.summary());
         if (status) {
+            // A closed period (ours or Prima's) is the controller's decision, not a data problem.
+            const bool periodClosed = result.error.code == PrimaErrorCode::PeriodClosed;
             const ExceptionRecord record = ExceptionRecord::open(
-                ExceptionKind::PostingFailed, QStringLiteral("outbox"), claim.entry.externalRef,
-                tr("Prima refused %1: %2").arg(claim.entry.externalRef, result.error.summary()),
+                periodClosed ? ExceptionKind::PeriodClosed : ExceptionKind::PostingFailed, QStringLiteral("outbox"),
+                claim.entry.externalRef,
+                periodClosed ? tr("Not posted: %1").arg(result.error.summary())
+                             : tr("Prima refused %1: %2").arg(claim.entry.externalRef, result.error.summary()),
                 QJsonObject{{QStringLiteral("code"), result.error.codeText},
                             {QStringLiteral("httpStatus"), result.error.httpStatus}});
             auto raised = ExceptionRepository(m_db).raise(tx, record, kActor);

@@ -13,6 +13,8 @@
 #include "tests/testutils/tempcache.h"
 
 #include <QFile>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -118,6 +120,7 @@ private Q_SLOTS:
     void postsInBatches();
     void lostBatchAnswerIsSettledByLookupWithoutDuplicates();
     void circuitBreakerStopsHammeringAFailingPrima();
+    void documentsInALockedPeriodAreHeldAsPeriodClosed();
 };
 
 void tst_PostingRelay::postsInBatches()
@@ -195,6 +198,37 @@ void tst_PostingRelay::circuitBreakerStopsHammeringAFailingPrima()
     QVERIFY(second->postings.circuitOpen);
     QCOMPARE(second->postings.requests, 0);
     QCOMPARE(world.writeRequests(), sentToPrima);
+}
+
+void tst_PostingRelay::documentsInALockedPeriodAreHeldAsPeriodClosed()
+{
+    RelayWorld world;
+    const Status started = world.start(QString(), PrimaIdempotencyMode::Keys, 50);
+    QVERIFY2(started.ok(), qPrintable(started.errorString()));
+    // The controller has closed and locked every month the scenario trades in (set up directly: the close's own
+    // sign-off rules are tested in tst_close).
+    const QSqlDatabase db = world.connection->database();
+    const QDate first = world.sandbox->scenario().options().firstTradingDay;
+    for (int back = -1; back < 2; ++back) {
+        QSqlQuery lock(db);
+        QVERIFY(lock.prepare(QStringLiteral("INSERT INTO close_periods (period, state, locked_by, locked_at, updated_at) "
+                                            "VALUES (?, 'locked', 'controller', ?, ?)")));
+        lock.addBindValue(first.addMonths(back).toString(QStringLiteral("yyyy-MM")));
+        lock.addBindValue(QStringLiteral("2026-11-27T09:00:00.000Z"));
+        lock.addBindValue(QStringLiteral("2026-11-27T09:00:00.000Z"));
+        QVERIFY2(lock.exec(), qPrintable(lock.lastError().text()));
+    }
+    const auto pass = world.pass();
+    QVERIFY2(pass.ok(), qPrintable(pass.errorString()));
+    const int ready = pass->orders.ready;
+    QVERIFY(ready > 0);
+    QCOMPARE(pass->postings.requests, 0); // nothing reached Prima
+    QCOMPARE(pass->postings.failed, ready);
+    QCOMPARE(world.sandbox->prima()->documents().size(), qsizetype(0));
+    QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(*) FROM exceptions WHERE kind = 'PERIOD_CLOSED' AND state = 'open'")),
+             qint64(ready));
+    QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(*) FROM exceptions WHERE kind = 'POSTING_FAILED'")), qint64(0));
+    QVERIFY(AuditChain::verify(db)->intact);
 }
 
 QTEST_GUILESS_MAIN(tst_PostingRelay)
