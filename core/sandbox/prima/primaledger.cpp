@@ -660,9 +660,14 @@ Result<PrimaPage<PrimaStockLevel>> PrimaLedger::stock(const QString &location, c
         afterLocation = decoded->section(kCursorSeparator, 1);
     }
     QSqlQuery query(database());
+    // With updatedSince, walk the as_of index: without statistics SQLite prefers the primary key for the ORDER BY
+    // and reads every level (seconds in a catalogue of millions) to return the few that changed.
+    const QString table = updatedSince.isValid() ? QStringLiteral("stock_levels INDEXED BY stock_levels_as_of")
+                                                 : QStringLiteral("stock_levels");
     if (auto status = run(query, "stock",
                           QStringLiteral("SELECT sku, location, on_hand, allocated, available_to_sell, "
-                                         "next_available_date, version, as_of FROM stock_levels WHERE (COALESCE(?, '') = "
+                                         "next_available_date, version, as_of FROM ") + table
+                              + QStringLiteral(" WHERE (COALESCE(?, '') = "
                                          "'' OR location = ?) AND as_of >= COALESCE(?, '') AND (sku, location) > "
                                          "(COALESCE(?, ''), COALESCE(?, '')) ORDER BY sku, location LIMIT ?"),
                           {location, location, updatedSince.isValid() ? timestampText(updatedSince) : QString(),
