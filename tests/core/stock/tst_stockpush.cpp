@@ -2,6 +2,7 @@
 // The stock push against both sandboxes on loopback: the closed loop (sales posted to Prima lower its
 // available-to-sell, and the new level reaches the store's Sitoo warehouse), idempotency per (SKU, location,
 // version), a refused element becoming STOCK_PUSH_FAILED while the rest goes through, and the fast-lane selection.
+#include "core/engine/failpoints.h"
 #include "core/engine/synccycle.h"
 #include "core/prima/restprimagateway.h"
 #include "core/sandbox/demosandbox.h"
@@ -40,6 +41,7 @@ private Q_SLOTS:
     void closedLoopSalesReachSitoo();
     void sameVersionIsWrittenOnce();
     void olderVersionIsNeverWritten();
+    void intentIsCommittedBeforeTheWrite();
     void refusedElementRaisesAndTheRestProceeds();
     void fastLaneSelectsByVelocityAndLowStock();
 
@@ -271,6 +273,44 @@ void tst_StockPush::olderVersionIsNeverWritten()
                     QStringLiteral("SELECT version FROM stock_levels WHERE sku = '%1' AND location = '%2'")
                         .arg(sku, store.primaLocation)),
              version);
+}
+
+void tst_StockPush::intentIsCommittedBeforeTheWrite()
+{
+    const Store store = m_stores.first();
+    QSqlQuery query(m_connection->database());
+    QVERIFY(query.exec(QStringLiteral("SELECT sku FROM stock_levels WHERE location = '%1' ORDER BY sku LIMIT 1 "
+                                      "OFFSET 3")
+                           .arg(store.primaLocation)));
+    QVERIFY(query.next());
+    const QString sku = query.value(0).toString();
+    query.finish();
+    auto version = m_sandbox->prima()->setAvailableToSell(sku, store.primaLocation, 23);
+    QVERIFY(version.ok());
+    const QString pending = QStringLiteral(
+        "SELECT COUNT(*) FROM stock_levels WHERE sku = '%1' AND location = '%2' AND intent_version = %3 AND "
+        "(pushed_version IS NULL OR pushed_version < intent_version)")
+                                .arg(sku, store.primaLocation)
+                                .arg(*version);
+    // At the failpoint Sitoo holds the level and the cache holds the intent, committed, but not yet the result:
+    // exactly what a kill there leaves behind.
+    qint64 intentAtFailpoint = -1;
+    bool sitooHadIt = false;
+    FailPoints::configureForTest(QStringLiteral("push.after_stock_put_before_commit:1"), [&](const QString &) {
+        intentAtFailpoint = scalar(m_connection->database(), pending);
+        const auto level = m_sandbox->sitoo()->stockLevel(store.sitooWarehouseId, sku);
+        sitooHadIt = level && level->units() == 23000;
+    });
+    auto result = push(StockPushMode::Full);
+    FailPoints::configureForTest(QString(), nullptr);
+    QVERIFY(result && result->ok());
+    QCOMPARE(intentAtFailpoint, qint64(1));
+    QVERIFY(sitooHadIt);
+    QCOMPARE(scalar(m_connection->database(), pending), qint64(0));
+    QCOMPARE(scalar(m_connection->database(),
+                    QStringLiteral("SELECT pushed_version FROM stock_levels WHERE sku = '%1' AND location = '%2'")
+                        .arg(sku, store.primaLocation)),
+             *version);
 }
 
 void tst_StockPush::refusedElementRaisesAndTheRestProceeds()
