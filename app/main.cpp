@@ -172,6 +172,11 @@ int main(int argc, char *argv[])
                                              .arg(summary.orders.quarantined + summary.orders.malformed)
                                              .arg(summary.postings.posted + summary.postings.adopted));
                                  });
+                QObject::connect(engine.get(), &Core::SyncEngine::jobReported, &window,
+                                 [&window](const QString &, const QString &message, bool) {
+                                     window.refresh();
+                                     window.statusBar()->showMessage(message);
+                                 });
                 QObject::connect(engine.get(), &Core::SyncEngine::failed, &window, [&window](const QString &message) {
                     window.statusBar()->showMessage(QApplication::translate("main", "Sync: %1").arg(message));
                     window.refresh(); // what did get in is shown (and a waiting screenshot is taken)

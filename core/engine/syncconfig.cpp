@@ -61,6 +61,7 @@ Result<SyncConfig> SyncConfig::fromJson(const QByteArray &json, const QString &b
         return invalid(tr("not a JSON object (%1).").arg(parseError.errorString()));
     const QJsonObject root = document.object();
     SyncConfig config;
+    config.document = root;
     config.cachePath = resolved(root.value(u"cache").toString(), baseFolder);
     if (config.cachePath.isEmpty())
         return invalid(tr("\"cache\" must name the cache file."));
@@ -95,6 +96,10 @@ Result<SyncConfig> SyncConfig::fromJson(const QByteArray &json, const QString &b
          {std::tuple{"orderPullSeconds", &SyncSchedule::orderPullSeconds, defaults.orderPullSeconds},
           std::tuple{"catalogueRefreshMinutes", &SyncSchedule::catalogueRefreshMinutes,
                      defaults.catalogueRefreshMinutes},
+          std::tuple{"skuAuditMinutes", &SyncSchedule::skuAuditMinutes, defaults.skuAuditMinutes},
+          std::tuple{"reconcileMinutes", &SyncSchedule::reconcileMinutes, defaults.reconcileMinutes},
+          std::tuple{"reconcileLookbackDays", &SyncSchedule::reconcileLookbackDays, defaults.reconcileLookbackDays},
+          std::tuple{"storeFeedCheckMinutes", &SyncSchedule::storeFeedCheckMinutes, defaults.storeFeedCheckMinutes},
           std::tuple{"orderPageSize", &SyncSchedule::orderPageSize, defaults.orderPageSize},
           std::tuple{"postingBatchSize", &SyncSchedule::postingBatchSize, defaults.postingBatchSize},
           std::tuple{"primaWriteTimeoutSeconds", &SyncSchedule::primaWriteTimeoutSeconds,

@@ -4,6 +4,7 @@
 #include "core/result.h"
 #include "core/settings/connectionsettings.h"
 
+#include <QJsonObject>
 #include <QString>
 
 namespace Tillbridge::Core {
@@ -12,7 +13,11 @@ namespace Tillbridge::Core {
 struct SyncSchedule
 {
     int orderPullSeconds = 60;    ///< a pull from Sitoo every minute by default
-    int catalogueRefreshMinutes = 1440; ///< Prima's item master is read again once a day by default
+    int catalogueRefreshMinutes = 1440; ///< Prima's item master is read again (and pushed to Sitoo) once a day
+    int skuAuditMinutes = 1440;         ///< the full SKU audit, daily by default
+    int reconcileMinutes = 1440;        ///< payouts and VAT against Prima's ledger, daily by default
+    int reconcileLookbackDays = 3;      ///< each run checks the trading days up to yesterday this far back
+    int storeFeedCheckMinutes = 15;     ///< how often silent store feeds are looked for
     int orderPageSize = 100;      ///< orders per Sitoo request
     int postingBatchSize = 100;   ///< documents per Prima batch (the contract's maximum)
     double primaRequestsPerSecond = 20.0; ///< Prima's limit: 6,000 requests per 5 minutes by default
@@ -30,7 +35,8 @@ struct SyncSchedule
  *   "tls": {"extraCaFile": "/etc/tillbridge/company-ca.pem"},
  *   "mappings": "mappings.json",
  *   "credentials": "keychain" | "environment",
- *   "schedule": {"orderPullSeconds": 60, "catalogueRefreshMinutes": 1440, "orderPageSize": 100, "postingBatchSize": 100,
+ *   "schedule": {"orderPullSeconds": 60, "catalogueRefreshMinutes": 1440, "skuAuditMinutes": 1440,
+ *                "reconcileMinutes": 1440, "reconcileLookbackDays": 3, "storeFeedCheckMinutes": 15, "orderPageSize": 100, "postingBatchSize": 100,
  *                "primaRequestsPerSecond": 20, "primaWriteTimeoutSeconds": 30}
  * }
  * Relative paths are relative to the file. Passwords and tokens are never in it.
@@ -44,6 +50,8 @@ struct SyncConfig
     QString mappingsFile; ///< optional: imported before the first sync
     Credentials credentials = Credentials::Keychain;
     SyncSchedule schedule;
+    /** The file's whole root object: services with their own section ("reconciliation", "stock") read it. */
+    QJsonObject document;
 
     /** Reads and checks a configuration file; errors name the file and the field. */
     static Result<SyncConfig> load(const QString &path);

@@ -1,13 +1,25 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/engine/syncengine.h"
 
+#include "core/catalogue/cataloguepush.h"
+#include "core/catalogue/skuaudit.h"
 #include "core/engine/jobscheduler.h"
+#include "core/reconciliation/reconciliationrepository.h"
+#include "core/reconciliation/reconciliationservice.h"
 #include "core/logging.h"
 #include "core/net/clock.h"
 #include "core/secrets/secretstore.h"
+#include "core/stock/stockpush.h"
 #include "core/storage/cache.h"
 
+#include <QLocale>
+
 namespace Tillbridge::Core {
+
+namespace {
+/** A first reconciliation of a long backfill is spread over several runs rather than one very long one. */
+constexpr int kMaxDaysPerRun = 31;
+} // namespace
 
 SyncEngine::SyncEngine(SyncConfig config, SecretStoreFactory secrets, QObject *parent)
     : QObject(parent)
@@ -31,6 +43,7 @@ SyncEngine::SyncEngine(SyncConfig config, SecretStoreFactory secrets, QObject *p
     connect(m_worker, &SyncWorker::progressed, this, &SyncEngine::progressed);
     connect(m_worker, &SyncWorker::passFinished, this, &SyncEngine::passFinished);
     connect(m_worker, &SyncWorker::failed, this, &SyncEngine::failed);
+    connect(m_worker, &SyncWorker::jobReported, this, &SyncEngine::jobReported);
 }
 
 SyncEngine::~SyncEngine()
@@ -97,18 +110,59 @@ void SyncWorker::open()
         m_cycle = nullptr;
         return;
     }
+    auto reconciliationSettings = ReconciliationSettings::fromJson(m_config.document);
+    if (!reconciliationSettings) {
+        Q_EMIT failed(reconciliationSettings.errorString());
+        reconciliationSettings = ReconciliationSettings();
+    }
+    const QSqlDatabase db = m_connection->database();
+    m_cataloguePush = new CataloguePush(db, m_cycle->sitoo(), m_cycle->gateway(), this);
+    m_skuAudit = new SkuAudit(db, m_cycle->sitoo(), m_cycle->gateway(), this);
+    m_reconciliation =
+        new ReconciliationService(db, m_cycle->gateway(), m_cycle->sitoo(), *reconciliationSettings, this);
+    auto stockConfig = StockPushConfig::fromJson(m_config.document.value(u"stock").toObject());
+    if (!stockConfig) {
+        Q_EMIT failed(stockConfig.errorString());
+        stockConfig = StockPushConfig();
+    }
+    m_stockPush = new StockPush(db, m_cycle->gateway(), m_cycle->sitoo(), m_config.connections.sitooEshopId,
+                                m_config.connections.primaBaseUrl.host(), *stockConfig, this);
+
     m_scheduler = new JobScheduler(Clock::system(), this);
     connect(m_scheduler, &JobScheduler::jobStarted, this, &SyncWorker::jobStarted);
     connect(m_scheduler, &JobScheduler::jobFinished, this, &SyncWorker::jobFinished);
+    const SyncSchedule &schedule = m_config.schedule;
+    const auto minutes = [](int value) { return std::chrono::minutes(std::max(1, value)); };
+    const auto job = [this](const char *name) { return QString::fromLatin1(name); };
     // The first pass of a session reads the item master afresh (a full pass: it pulls and posts orders too), so the
-    // plain order pass starts one interval later; after that the item master is read again once a day.
-    m_scheduler->addJob(QString::fromLatin1(SyncEngine::kOrdersJob),
-                        std::chrono::seconds(std::max(1, m_config.schedule.orderPullSeconds)),
-                        [this](std::function<void()> finished) { runPass(false, std::move(finished)); }, false);
-    m_scheduler->addJob(QString::fromLatin1(SyncEngine::kCatalogueJob),
-                        std::chrono::minutes(std::max(1, m_config.schedule.catalogueRefreshMinutes)),
+    // plain order pass starts one interval later.
+    m_scheduler->addJob(job(SyncEngine::kCatalogueJob), minutes(schedule.catalogueRefreshMinutes),
                         [this](std::function<void()> finished) { runPass(true, std::move(finished)); }, false);
-    m_scheduler->runNow(QString::fromLatin1(SyncEngine::kCatalogueJob));
+    m_scheduler->addJob(job(SyncEngine::kOrdersJob), std::chrono::seconds(std::max(1, schedule.orderPullSeconds)),
+                        [this](std::function<void()> finished) { runPass(false, std::move(finished)); }, false);
+    m_scheduler->addJob(job(SyncEngine::kCataloguePushJob), minutes(schedule.catalogueRefreshMinutes),
+                        [this](std::function<void()> finished) { runCataloguePush(std::move(finished)); }, false);
+    m_scheduler->addJob(job(SyncEngine::kSkuAuditJob), minutes(schedule.skuAuditMinutes),
+                        [this](std::function<void()> finished) { runSkuAudit(std::move(finished)); }, false);
+    m_scheduler->addJob(job(SyncEngine::kReconcileJob), minutes(schedule.reconcileMinutes),
+                        [this](std::function<void()> finished) { runReconciliation(std::move(finished)); }, false);
+    m_scheduler->addJob(job(SyncEngine::kStoreFeedsJob), minutes(schedule.storeFeedCheckMinutes),
+                        [this](std::function<void()> finished) { checkStoreFeeds(std::move(finished)); }, false);
+    m_scheduler->addJob(job(SyncEngine::kStockFullJob), minutes(stockConfig->fullBatchMinutes),
+                        [this](std::function<void()> finished) {
+                            runStockPush(int(StockPushMode::Full), std::move(finished));
+                        },
+                        false);
+    m_scheduler->addJob(job(SyncEngine::kStockFastLaneJob), minutes(stockConfig->fastLaneMinutes),
+                        [this](std::function<void()> finished) {
+                            runStockPush(int(StockPushMode::FastLane), std::move(finished));
+                        },
+                        false);
+    // At start, in this order: on-demand jobs of equal age run in the order they were added.
+    // The stores must be in the cache (the catalogue pass) before stock can find their warehouses.
+    for (const char *name : {SyncEngine::kCatalogueJob, SyncEngine::kCataloguePushJob, SyncEngine::kSkuAuditJob,
+                             SyncEngine::kReconcileJob, SyncEngine::kStockFullJob})
+        m_scheduler->runNow(job(name));
     m_scheduler->start();
 }
 
@@ -124,8 +178,11 @@ void SyncWorker::runJob(const QString &job)
 
 void SyncWorker::cancel()
 {
-    if (m_cycle && m_scheduler && !m_scheduler->running().isEmpty())
-        m_cycle->cancel();
+    if (!m_cycle || !m_scheduler || m_scheduler->running().isEmpty())
+        return;
+    m_cycle->cancel();
+    if (m_stockPush)
+        m_stockPush->cancel();
 }
 
 void SyncWorker::runPass(bool refreshCatalogue, std::function<void()> finished)
@@ -141,12 +198,137 @@ void SyncWorker::runPass(bool refreshCatalogue, std::function<void()> finished)
     });
 }
 
+void SyncWorker::runCataloguePush(std::function<void()> finished)
+{
+    CataloguePushOptions options;
+    options.eshopId = m_config.connections.sitooEshopId;
+    options.primaAccount = m_config.connections.primaBaseUrl.host();
+    m_cataloguePush->run(options, this, [this, finished](const Result<CataloguePushSummary> &summary) {
+        if (summary) {
+            Q_EMIT jobReported(QString::fromLatin1(SyncEngine::kCataloguePushJob),
+                               tr("Catalogue to Sitoo: %1 new, %2 changed, %3 unchanged, %4 refused.")
+                                   .arg(summary->created)
+                                   .arg(summary->updated)
+                                   .arg(summary->unchanged)
+                                   .arg(summary->failed),
+                               true);
+        } else {
+            Q_EMIT jobReported(QString::fromLatin1(SyncEngine::kCataloguePushJob),
+                               tr("Catalogue to Sitoo: %1").arg(summary.errorString()), false);
+        }
+        finished();
+    });
+}
+
+void SyncWorker::runSkuAudit(std::function<void()> finished)
+{
+    SkuAuditOptions options;
+    options.eshopId = m_config.connections.sitooEshopId;
+    // The catalogue pass has just read Prima's items; the audit compares with that snapshot.
+    options.refreshPrima = false;
+    m_skuAudit->run(options, this, [this, finished](const Result<SkuAuditSummary> &summary) {
+        if (summary) {
+            Q_EMIT jobReported(QString::fromLatin1(SyncEngine::kSkuAuditJob),
+                               tr("SKU audit: %1 only in Sitoo, %2 only in Prima, %3 with different fields.")
+                                   .arg(summary->run.onlyInSitoo)
+                                   .arg(summary->run.onlyInPrima)
+                                   .arg(summary->run.fieldMismatch),
+                               true);
+        } else {
+            Q_EMIT jobReported(QString::fromLatin1(SyncEngine::kSkuAuditJob),
+                               tr("SKU audit: %1").arg(summary.errorString()), false);
+        }
+        finished();
+    });
+}
+
+void SyncWorker::runReconciliation(std::function<void()> finished)
+{
+    // Trading days up to yesterday (today is still trading): the last few again, since late (offline) orders change
+    // them, and any older day with orders that was never reconciled (a first sync, a backfill), oldest first.
+    const QDate today = QDate::currentDate();
+    const QDate yesterday = today.addDays(-1);
+    QList<QDate> days;
+    if (auto missed = ReconciliationRepository(m_connection->database()).unreconciledDays(today, kMaxDaysPerRun);
+        missed) {
+        days = *missed;
+    } else {
+        Q_EMIT jobReported(QString::fromLatin1(SyncEngine::kReconcileJob), missed.errorString(), false);
+    }
+    for (QDate day = yesterday.addDays(1 - std::max(1, m_config.schedule.reconcileLookbackDays)); day <= yesterday;
+         day = day.addDays(1)) {
+        if (!days.contains(day))
+            days.append(day);
+    }
+    reconcileDays(std::make_shared<QList<QDate>>(days), std::make_shared<int>(0), std::move(finished));
+}
+
+void SyncWorker::reconcileDays(std::shared_ptr<QList<QDate>> days, std::shared_ptr<int> variances,
+                               std::function<void()> finished)
+{
+    if (days->isEmpty()) {
+        Q_EMIT jobReported(QString::fromLatin1(SyncEngine::kReconcileJob),
+                           tr("Reconciliation: %1 payout or VAT difference(s) beyond tolerance.").arg(*variances),
+                           true);
+        finished();
+        return;
+    }
+    const QDate day = days->takeFirst();
+    m_reconciliation->run(day, [this, day, days, variances, finished](Result<ReconciliationSummary> summary) {
+        if (!summary) {
+            Q_EMIT jobReported(QString::fromLatin1(SyncEngine::kReconcileJob),
+                               tr("Reconciliation of %1: %2")
+                                   .arg(QLocale().toString(day, QLocale::ShortFormat), summary.errorString()),
+                               false);
+            finished();
+            return;
+        }
+        *variances += summary->varianceLines;
+        reconcileDays(days, variances, finished);
+    });
+}
+
+void SyncWorker::runStockPush(int mode, std::function<void()> finished)
+{
+    const auto pushMode = StockPushMode(mode);
+    const QString name = QString::fromLatin1(pushMode == StockPushMode::Full ? SyncEngine::kStockFullJob
+                                                                             : SyncEngine::kStockFastLaneJob);
+    m_stockPush->run(pushMode, [this, name, finished](const Result<StockPushSummary> &summary) {
+        if (summary) {
+            Q_EMIT jobReported(name,
+                               tr("Stock to Sitoo: %1 level(s) written, %2 refused or waiting, %3 without a store.")
+                                   .arg(summary->pushed)
+                                   .arg(summary->failed)
+                                   .arg(summary->unmapped),
+                               summary->failed == 0);
+        } else {
+            Q_EMIT jobReported(name, tr("Stock to Sitoo: %1").arg(summary.errorString()), false);
+        }
+        finished();
+    });
+}
+
+void SyncWorker::checkStoreFeeds(std::function<void()> finished)
+{
+    if (auto silent = m_reconciliation->checkFeeds(QDateTime::currentDateTimeUtc()); !silent)
+        Q_EMIT jobReported(QString::fromLatin1(SyncEngine::kStoreFeedsJob), silent.errorString(), false);
+    finished();
+}
+
 void SyncWorker::close()
 {
     if (m_scheduler)
         m_scheduler->stop();
     delete m_scheduler;
     m_scheduler = nullptr;
+    delete m_stockPush;
+    m_stockPush = nullptr;
+    delete m_reconciliation;
+    m_reconciliation = nullptr;
+    delete m_skuAudit;
+    m_skuAudit = nullptr;
+    delete m_cataloguePush;
+    m_cataloguePush = nullptr;
     delete m_cycle;
     m_cycle = nullptr;
     delete m_secrets;

@@ -5,6 +5,7 @@
 #include "core/storage/databaseconnection.h"
 #include "core/engine/syncconfig.h"
 
+#include <QDate>
 #include <QMetaType>
 #include <QObject>
 #include <QThread>
@@ -13,8 +14,12 @@
 
 namespace Tillbridge::Core {
 
+class CataloguePush;
 class JobScheduler;
+class ReconciliationService;
 class SecretStore;
+class SkuAudit;
+class StockPush;
 class SyncWorker;
 
 /**
@@ -22,10 +27,17 @@ class SyncWorker;
  * cache connection, the secret store, the network clients and the job scheduler (house-style §7). The worker only
  * talks back through queued signals carrying value types.
  *
- * Jobs (JobScheduler, one at a time): "orders" — a SyncCycle pass (pull, validate, post) at start and every
- * `schedule.orderPullSeconds`; "catalogue" — the same pass with Prima's item master read again, every
- * `schedule.catalogueRefreshMinutes`. Either can be asked for on demand, and the running one can be cancelled at
- * its next safe point.
+ * Jobs (JobScheduler, one at a time, each also on demand; the running one can be cancelled at its next safe point):
+ * - "catalogue": a SyncCycle pass that reads Prima's item master afresh — at start and every
+ *   `schedule.catalogueRefreshMinutes`; "orders": the plain pass (pull, validate, post) every `orderPullSeconds`;
+ * - "catalogue-push": Prima's items to Sitoo (CataloguePush), with the item master's cadence;
+ * - "sku-audit": the full SKU audit (SkuAudit), every `skuAuditMinutes`;
+ * - "reconcile": payouts and VAT against Prima's ledger for the last `reconcileLookbackDays` trading days up to
+ *   yesterday (ReconciliationService), every `reconcileMinutes`; "store-feeds": silent store feeds, every
+ *   `storeFeedCheckMinutes`.
+ * - "stock-fast-lane" / "stock-full": Prima's available-to-sell to Sitoo (StockPush) for the SKUs at risk every
+ *   `stock.fastLaneMinutes`, for everything every `stock.fullBatchMinutes`.
+ * At start the catalogue pass, the push, the audit, the reconciliation and a full stock push run once, in that order.
  */
 class SyncEngine : public QObject
 {
@@ -37,6 +49,12 @@ public:
 
     static constexpr const char *kOrdersJob = "orders";
     static constexpr const char *kCatalogueJob = "catalogue";
+    static constexpr const char *kCataloguePushJob = "catalogue-push";
+    static constexpr const char *kSkuAuditJob = "sku-audit";
+    static constexpr const char *kReconcileJob = "reconcile";
+    static constexpr const char *kStoreFeedsJob = "store-feeds";
+    static constexpr const char *kStockFastLaneJob = "stock-fast-lane";
+    static constexpr const char *kStockFullJob = "stock-full";
 
     SyncEngine(SyncConfig config, SecretStoreFactory secrets, QObject *parent = nullptr);
     ~SyncEngine() override;
@@ -59,6 +77,8 @@ Q_SIGNALS:
     void progressed(const Tillbridge::Core::SyncProgress &progress);
     void passFinished(const Tillbridge::Core::SyncSummary &summary);
     void failed(const QString &message);
+    /** A job other than a pass finished: what it did, in words for the status bar. */
+    void jobReported(const QString &job, const QString &message, bool succeeded);
 
 private:
     SyncConfig m_config;
@@ -88,9 +108,17 @@ Q_SIGNALS:
     void progressed(const Tillbridge::Core::SyncProgress &progress);
     void passFinished(const Tillbridge::Core::SyncSummary &summary);
     void failed(const QString &message);
+    void jobReported(const QString &job, const QString &message, bool succeeded);
 
 private:
     void runPass(bool refreshCatalogue, std::function<void()> finished);
+    void runCataloguePush(std::function<void()> finished);
+    void runSkuAudit(std::function<void()> finished);
+    void runReconciliation(std::function<void()> finished);
+    void reconcileDays(std::shared_ptr<QList<QDate>> days, std::shared_ptr<int> variances,
+                       std::function<void()> finished);
+    void checkStoreFeeds(std::function<void()> finished);
+    void runStockPush(int mode, std::function<void()> finished);
 
     SyncConfig m_config;
     SyncEngine::SecretStoreFactory m_secretsFactory;
@@ -98,6 +126,10 @@ private:
     SecretStore *m_secrets = nullptr;
     SyncCycle *m_cycle = nullptr;
     JobScheduler *m_scheduler = nullptr;
+    CataloguePush *m_cataloguePush = nullptr;
+    SkuAudit *m_skuAudit = nullptr;
+    ReconciliationService *m_reconciliation = nullptr;
+    StockPush *m_stockPush = nullptr;
 };
 
 } // namespace Tillbridge::Core

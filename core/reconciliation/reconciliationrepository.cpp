@@ -262,6 +262,25 @@ Status ReconciliationRepository::record(DbTransaction &tx, StoreDayReconciliatio
     return Status::success();
 }
 
+Result<QList<QDate>> ReconciliationRepository::unreconciledDays(QDate before, int limit) const
+{
+    QSqlQuery query(m_db);
+    if (!run(query,
+             QStringLiteral("WITH days AS ("
+                            "  SELECT substr(order_date, 1, 10) AS day FROM pos_orders WHERE malformed = 0 "
+                            "  UNION SELECT date(substr(order_date, 1, 10), '+1 day') FROM pos_orders "
+                            "  WHERE malformed = 0) "
+                            "SELECT day FROM days WHERE day < ? "
+                            "AND NOT EXISTS (SELECT 1 FROM reconciliation_results r WHERE r.trading_day = days.day) "
+                            "ORDER BY day LIMIT ?"),
+             {before.toString(Qt::ISODate), qBound(1, limit, 366)}))
+        return dbError(query, "unreconciled days");
+    QList<QDate> days;
+    while (query.next())
+        days.append(QDate::fromString(query.value(0).toString(), Qt::ISODate));
+    return days;
+}
+
 Result<QList<ReconciliationResultRow>> ReconciliationRepository::results(QDate from, QDate to) const
 {
     QSqlQuery query(m_db);

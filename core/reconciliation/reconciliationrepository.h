@@ -78,6 +78,13 @@ public:
 
     /** Stored results of trading days @p from..@p to (inclusive), by day, store, kind and item. */
     Result<QList<ReconciliationResultRow>> results(QDate from, QDate to) const;
+
+    /**
+     * Days before @p before with orders in the cache but no reconciliation result yet, oldest first, at most
+     * @p limit. By the order's UTC date and the day after it, so a store's local day is never missed (Europe is
+     * ahead of UTC by at most three hours).
+     */
+    Result<QList<QDate>> unreconciledDays(QDate before, int limit) const;
     /** Stored tax-variance aggregates of @p from..@p to, by day, store and rate. */
     Result<QList<TaxVarianceRow>> taxVariance(QDate from, QDate to) const;
 

@@ -15,6 +15,7 @@
 #include "tests/testutils/tempcache.h"
 
 #include <QFile>
+#include <QMap>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -33,6 +34,7 @@ private Q_SLOTS:
     void initTestCase();
     void aPassRunsInTheWorkerThread();
     void cancelStopsAtASafePointWithNothingHalfDone();
+    void startRunsPushAuditAndReconciliationOnce();
 
 private:
     QTemporaryDir m_dir;
@@ -145,6 +147,37 @@ void tst_SyncEngine::cancelStopsAtASafePointWithNothingHalfDone()
              qint64(summary.postings.documents()));
     QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(*) FROM outbox WHERE state = 'pending'")),
              qint64(summary.orders.ready - summary.postings.documents()));
+}
+
+void tst_SyncEngine::startRunsPushAuditAndReconciliationOnce()
+{
+    TempCache cache;
+    SyncConfig config = m_config;
+    config.cachePath = cache.path();
+    SyncEngine engine(config, [this](QObject *parent) -> SecretStore * {
+        return new CrossThreadSecretStore(&m_secrets, parent);
+    });
+    QStringList started;
+    QMap<QString, QPair<QString, bool>> reports;
+    connect(&engine, &SyncEngine::jobStarted, this, [&](const QString &job) { started << job; });
+    connect(&engine, &SyncEngine::jobReported, this, [&](const QString &job, const QString &message, bool ok) {
+        reports.insert(job, {message, ok});
+    });
+    engine.start();
+    QTRY_VERIFY_WITH_TIMEOUT(reports.contains(QString::fromLatin1(SyncEngine::kReconcileJob)), 120000);
+    QCOMPARE(started.mid(0, 4), (QStringList{QStringLiteral("catalogue"), QStringLiteral("catalogue-push"),
+                                             QStringLiteral("sku-audit"), QStringLiteral("reconcile")}));
+    QTRY_VERIFY_WITH_TIMEOUT(reports.contains(QString::fromLatin1(SyncEngine::kStockFullJob)), 120000);
+    QCOMPARE(started.value(4), QStringLiteral("stock-full"));
+    for (const char *job : {SyncEngine::kCataloguePushJob, SyncEngine::kSkuAuditJob, SyncEngine::kReconcileJob,
+                            SyncEngine::kStockFullJob}) {
+        const auto report = reports.value(QString::fromLatin1(job));
+        qInfo() << job << report.first;
+        QVERIFY2(report.second, qPrintable(report.first));
+    }
+    auto gui = cache.open(QStringLiteral("gui"));
+    QVERIFY(gui.ok());
+    QVERIFY(scalar((*gui)->database(), QStringLiteral("SELECT COUNT(*) FROM sku_audit_runs")) == 1);
 }
 
 QTEST_GUILESS_MAIN(tst_SyncEngine)
