@@ -2,6 +2,7 @@
 // The workbench shell on a real cache: store health from the cache, the audit trail with filtering, chain
 // verification off the GUI thread (intact, then tampered), and the audit anchor export.
 #include "core/models/audittrailmodel.h"
+#include "core/models/storehealth.h"
 #include "core/models/storesmodel.h"
 #include "core/secrets/memorysecretstore.h"
 #include "core/storage/auditchain.h"
@@ -114,10 +115,17 @@ void tst_MainWindow::dashboardShowsTheCache()
     QAbstractItemModelTester tester(dashboard->storesModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     QCOMPARE(dashboard->storesModel()->rowCount(), 2);
     // Sorted by name.
-    QCOMPARE(dashboard->storesModel()->index(0, StoresModel::NameColumn).data().toString(),
+    QCOMPARE(dashboard->storesModel()->index(0, StoreHealthModel::NameColumn).data().toString(),
              QStringLiteral("Concept Store Stockholm"));
-    QCOMPARE(dashboard->storesModel()->index(1, StoresModel::PrimaLocationColumn).data().toString(),
+    QCOMPARE(dashboard->storesModel()->index(1, StoreHealthModel::PrimaLocationColumn).data().toString(),
              QStringLiteral("LDN01"));
+    // Stockholm has no Prima location yet: nothing of it can post, and the light's tooltip says so. London is fine.
+    QCOMPARE(dashboard->storesModel()->index(0, StoreHealthModel::LightColumn).data().toString(),
+             QStringLiteral("Act"));
+    QVERIFY(dashboard->storesModel()->index(0, StoreHealthModel::LightColumn).data(Qt::ToolTipRole).toString()
+                .contains(QStringLiteral("Prima location")));
+    QCOMPARE(dashboard->storesModel()->index(1, StoreHealthModel::LightColumn).data().toString(),
+             QStringLiteral("OK"));
     QCOMPARE(tileValue(dashboard, QStringLiteral("Stores")), QStringLiteral("2"));
     QCOMPARE(tileValue(dashboard, QStringLiteral("Open exceptions")), QStringLiteral("0"));
     const qint64 head = AuditChain::head(m_connection->database())->seq;
