@@ -621,10 +621,12 @@ Result<std::optional<StoredOrder>> OrderRepository::findOtherWithReceipt(const Q
         return std::optional<StoredOrder>();
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
+    // The unary + keeps SQLite from answering the ORDER BY by walking the whole (account, order id) unique index —
+    // which made every receipt cost more as the cache grew — and lets it use the receipt index instead.
     query.prepare(QStringLiteral(
         "SELECT id, sitoo_account, sitoo_order_id, raw_order_id, kind, state, malformed, store_id, currency, "
         "total_gross_minor, order_date, original_order_id, created_at, updated_at FROM pos_orders "
-        "WHERE sitoo_account = ? AND receipt_id = ? AND sitoo_order_id <> ? ORDER BY sitoo_order_id LIMIT 1"));
+        "WHERE sitoo_account = ? AND receipt_id = ? AND sitoo_order_id <> ? ORDER BY +sitoo_order_id LIMIT 1"));
     query.addBindValue(account);
     query.addBindValue(receiptId);
     query.addBindValue(excludingSitooOrderId);

@@ -409,8 +409,10 @@ Result<QList<OutboxClaim>> OutboxRepository::claimDue(DbTransaction &tx, const Q
         const QSqlDatabase db = tx.database();
         QSqlQuery query(db);
         query.setForwardOnly(true);
+        // SQLite-only: INDEXED BY makes the planner walk outbox_claim_order (migration 10) in claim order and stop
+        // at the limit; left alone it sorts every due row first, which grows with a backlog.
         query.prepare(QStringLiteral(
-            "SELECT id FROM outbox WHERE state IN ('pending', 'retry_wait') "
+            "SELECT id FROM outbox INDEXED BY outbox_claim_order WHERE state IN ('pending', 'retry_wait') "
             "AND (next_attempt_at IS NULL OR next_attempt_at <= ?) "
             "ORDER BY COALESCE(next_attempt_at, created_at), id LIMIT ?"));
         query.addBindValue(dbTime(now));

@@ -486,6 +486,14 @@ const std::array kMigrations{
                      WHEN OLD.state = 'locked'
                      BEGIN SELECT RAISE(ABORT, 'a locked period cannot be deleted'); END)",
               }},
+    Migration{10,
+              "Index for claiming due postings",
+              {
+                  // claimDue() orders the due rows by this expression; without an index every claim read the
+                  // whole outbox. Partial: only the rows that can still be claimed.
+                  "CREATE INDEX outbox_claim_order ON outbox (COALESCE(next_attempt_at, created_at), id) "
+                  "WHERE state IN ('pending', 'retry_wait')",
+              }},
 };
 
 QString tr(const char *text)
