@@ -172,9 +172,9 @@ int main(int argc, char *argv[])
                                              .arg(summary.orders.quarantined + summary.orders.malformed)
                                              .arg(summary.postings.posted + summary.postings.adopted));
                                  });
+                window.setEngine(engine.get());
                 QObject::connect(engine.get(), &Core::SyncEngine::jobReported, &window,
                                  [&window](const QString &, const QString &message, bool) {
-                                     window.refresh();
                                      window.statusBar()->showMessage(message);
                                  });
                 QObject::connect(engine.get(), &Core::SyncEngine::failed, &window, [&window](const QString &message) {

@@ -2,7 +2,9 @@
 #include "ui/mainwindow.h"
 
 #include "ui/audittrail/audittrailpage.h"
+#include "core/engine/syncengine.h"
 #include "ui/common/emptyviewpage.h"
+#include "ui/common/jobstatuswidget.h"
 #include "ui/common/signindialog.h"
 #include "ui/common/workbenchuser.h"
 #include "ui/dashboard/dashboardpage.h"
@@ -18,6 +20,7 @@
 #include <QListWidget>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QSystemTrayIcon>
 #include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -150,6 +153,7 @@ MainWindow::MainWindow(Core::DatabaseConnectionPtr connection, int schemaVersion
     statusBar()->addPermanentWidget(userLabel);
     statusBar()->addPermanentWidget(signInButton);
     connect(m_exceptions, &ExceptionQueuePage::signInRequested, this, &MainWindow::signIn);
+    connect(m_dashboard, &DashboardPage::exceptionsRequested, this, [this] { showView(View::Exceptions); });
     connect(m_exceptions, &ExceptionQueuePage::changed, this, [this] {
         m_dashboard->refresh();
         m_auditTrail->reload();
@@ -205,6 +209,43 @@ void MainWindow::refresh()
     m_dashboard->refresh();
     m_auditTrail->reload();
     m_exceptions->reload();
+}
+
+void MainWindow::setEngine(Core::SyncEngine *engine)
+{
+    m_engine = engine;
+    if (!m_jobStatus) {
+        m_jobStatus = new JobStatusWidget(this);
+        statusBar()->insertPermanentWidget(0, m_jobStatus);
+    }
+    connect(engine, &Core::SyncEngine::jobStarted, m_jobStatus, &JobStatusWidget::jobStarted);
+    connect(engine, &Core::SyncEngine::progressed, m_jobStatus, &JobStatusWidget::progressed);
+    connect(engine, &Core::SyncEngine::jobFinished, m_jobStatus, &JobStatusWidget::jobFinished);
+    connect(m_jobStatus, &JobStatusWidget::cancelRequested, engine, &Core::SyncEngine::cancel);
+    connect(engine, &Core::SyncEngine::jobFinished, this, [this] { refresh(); });
+    connect(engine, &Core::SyncEngine::passFinished, this, &MainWindow::notifyNewBlockingExceptions);
+}
+
+void MainWindow::notifyNewBlockingExceptions(const Core::SyncSummary &summary)
+{
+    const qint64 before = std::exchange(m_blockingSeen, summary.blockingExceptionsOpen);
+    if (before < 0 || summary.blockingExceptionsOpen <= before)
+        return; // the first pass sets the baseline; fewer is good news, not an alert
+    const QString message = tr("%1 new exception(s) hold orders back from Prima.")
+                                .arg(summary.blockingExceptionsOpen - before);
+    statusBar()->showMessage(message);
+    if (!QSystemTrayIcon::isSystemTrayAvailable())
+        return;
+    if (!m_tray) {
+        m_tray = new QSystemTrayIcon(windowIcon(), this);
+        connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
+            showView(View::Exceptions);
+            raise();
+            activateWindow();
+        });
+        m_tray->show();
+    }
+    m_tray->showMessage(tr("Tillbridge"), message, QSystemTrayIcon::Warning);
 }
 
 void MainWindow::signIn()

@@ -6,10 +6,13 @@
 #include <QMainWindow>
 
 class QListWidget;
+class QSystemTrayIcon;
 class QStackedWidget;
 
 namespace Tillbridge::Core {
 class SecretStore;
+class SyncEngine;
+struct SyncSummary;
 }
 
 namespace Tillbridge::Ui {
@@ -17,6 +20,7 @@ namespace Tillbridge::Ui {
 class AuditTrailPage;
 class DashboardPage;
 class ExceptionQueuePage;
+class JobStatusWidget;
 class SettingsPage;
 class WorkbenchUser;
 
@@ -55,6 +59,14 @@ public Q_SLOTS:
     /** Asks for a user name and password and signs that person in at this workbench. */
     void signIn();
 
+public:
+    /**
+     * Connects the running engine (not owned): its jobs show in the status bar with progress and Cancel, the views
+     * refresh when a job finishes, a notification says when new blocking exceptions arrive, and the views' "run now"
+     * buttons reach it.
+     */
+    void setEngine(Core::SyncEngine *engine);
+
 Q_SIGNALS:
     void refreshed();
 
@@ -62,8 +74,14 @@ private:
     void addView(View view, const QString &label, const QString &accessibleDescription, QWidget *page);
     void showLoadError(const QString &message);
 
+    void notifyNewBlockingExceptions(const Core::SyncSummary &summary);
+
     Core::DatabaseConnectionPtr m_connection;
     WorkbenchUser *m_user;
+    Core::SyncEngine *m_engine = nullptr;
+    JobStatusWidget *m_jobStatus = nullptr;
+    qint64 m_blockingSeen = -1;
+    QSystemTrayIcon *m_tray = nullptr;
     QListWidget *m_navigation;
     QStackedWidget *m_pages;
     DashboardPage *m_dashboard;
