@@ -79,6 +79,7 @@ private Q_SLOTS:
     void missingCacheIsAConfigurationError();
     void validateOrdersPrintsOneVerdictPerOrder();
     void mappingsImportPreviewsThenReleases();
+    void usersAddAndList();
 };
 
 void tst_Cli::versionAndUsage()
@@ -101,6 +102,39 @@ void tst_Cli::versionAndUsage()
 
     const Run badOption = cli({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--nope")});
     QCOMPARE(badOption.exitCode, 2);
+}
+
+void tst_Cli::usersAddAndList()
+{
+    TempCache cache;
+    const auto add = [&cache](const QStringList &arguments, const QByteArray &password) {
+        QProcess process;
+        process.start(QStringLiteral(TILLBRIDGE_CLI),
+                      QStringList{QStringLiteral("users"), QStringLiteral("add"), QStringLiteral("--db"), cache.path()}
+                          + arguments);
+        process.write(password + '\n');
+        process.closeWriteChannel();
+        process.waitForFinished(60000);
+        return std::pair{process.exitCode(), QString::fromUtf8(process.readAllStandardError())};
+    };
+    QCOMPARE(add({QStringLiteral("anna"), QStringLiteral("--role"), QStringLiteral("approver"),
+                  QStringLiteral("--display-name"), QStringLiteral("Anna Ek")},
+                 "a long enough password")
+                 .first,
+             0);
+    // A short password and an unknown role are refused with a reason; nothing is created.
+    const auto weak = add({QStringLiteral("bo"), QStringLiteral("--role"), QStringLiteral("preparer")}, "short");
+    QCOMPARE(weak.first, 2);
+    QVERIFY2(!weak.second.isEmpty(), "no reason given");
+    QCOMPARE(add({QStringLiteral("cid"), QStringLiteral("--role"), QStringLiteral("boss")}, "a long enough password")
+                 .first,
+             2);
+    const Run list = cli({QStringLiteral("users"), QStringLiteral("list"), QStringLiteral("--db"), cache.path()});
+    QCOMPARE(list.exitCode, 0);
+    QVERIFY2(list.out.contains(QStringLiteral("anna")) && list.out.contains(QStringLiteral("approver")),
+             qPrintable(list.out));
+    QVERIFY(!list.out.contains(QStringLiteral("bo ")));
+    QVERIFY(!list.out.contains(QStringLiteral("a long enough password")));
 }
 
 void tst_Cli::migrateCreatesACache()
