@@ -7,6 +7,8 @@
 #include "core/settings/connectionsettings.h"
 #include "ui/common/pageheader.h"
 #include "ui/settings/connectionsform.h"
+#include "ui/settings/mappingsform.h"
+#include "ui/settings/usersform.h"
 
 #include <QDir>
 #include <QFileDialog>
@@ -23,6 +25,12 @@
 namespace Tillbridge::Ui {
 
 SettingsPage::SettingsPage(QString databasePath, int schemaVersion, Core::SecretStore *secrets, QWidget *parent)
+    : SettingsPage(std::move(databasePath), schemaVersion, secrets, QSqlDatabase(), nullptr, parent)
+{
+}
+
+SettingsPage::SettingsPage(QString databasePath, int schemaVersion, Core::SecretStore *secrets, QSqlDatabase guiDb,
+                           WorkbenchUser *user, QWidget *parent)
     : QWidget(parent)
     , m_databasePath(std::move(databasePath))
     , m_connections(new ConnectionsForm(secrets, this))
@@ -75,14 +83,37 @@ SettingsPage::SettingsPage(QString databasePath, int schemaVersion, Core::Secret
     cacheLayout->addWidget(audit);
     cacheLayout->addStretch(1);
     auto *tabs = new QTabWidget(this);
+    m_tabs = tabs;
     tabs->addTab(connectionsTab, tr("Connections"));
+    if (guiDb.isValid() && user) {
+        m_mappings = new MappingsForm(guiDb, m_databasePath, user, this);
+        m_users = new UsersForm(guiDb, m_databasePath, user, this);
+        tabs->addTab(m_mappings, tr("Mappings"));
+        tabs->addTab(m_users, tr("Users and roles"));
+    }
     tabs->addTab(cacheTab, tr("Cache and audit"));
+    tabs->setAccessibleName(tr("Settings sections"));
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(new PageHeader(tr("Settings"),
-                                     tr("How this workstation reaches Sitoo and Prima, and how it keeps its data."),
+                                     tr("How this workstation reaches Sitoo and Prima, how Sitoo's values become "
+                                        "Prima's codes, who may do what, and how the data is kept."),
                                      this));
     layout->addWidget(tabs, 1);
+}
+
+void SettingsPage::showMappings(Core::MappingKind kind)
+{
+    if (!m_mappings)
+        return;
+    m_mappings->setKind(kind);
+    m_tabs->setCurrentWidget(m_mappings);
+}
+
+void SettingsPage::showUsers()
+{
+    if (m_users)
+        m_tabs->setCurrentWidget(m_users);
 }
 
 void SettingsPage::chooseAnchorFile()
