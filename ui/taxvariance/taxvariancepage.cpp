@@ -73,17 +73,23 @@ protected:
     }
 };
 
+/** The currency's decimals; 2 while no currency is shown (an empty cache). */
+int decimalsOf(const QString &currency)
+{
+    const auto known = Core::Currency::fromCode(currency);
+    return known ? std::max(0, known->exponent()) : 2;
+}
+
 /** Minor units as a chart value in major units: for drawing only, never for arithmetic on money. */
 qreal chartValue(qint64 minor, const QString &currency)
 {
-    const int exponent = std::max(0, Core::Currency::of(currency).exponent());
-    return qreal(minor) / std::pow(10.0, exponent);
+    return qreal(minor) / std::pow(10.0, decimalsOf(currency));
 }
 
 /** "%.2f" for GBP and SEK, "%.0f" for JPY: the axis shows the currency's decimals. */
 QString axisFormat(const QString &currency)
 {
-    return QStringLiteral("%.%1f").arg(std::max(0, Core::Currency::of(currency).exponent()));
+    return QStringLiteral("%.%1f").arg(decimalsOf(currency));
 }
 
 QString money(qint64 minor, const QString &currency)
@@ -183,7 +189,7 @@ QWidget *TaxVariancePage::buildVatTab()
     m_barChart = new QChart;
     m_barSeries = new QBarSeries;
     m_barChart->addSeries(m_barSeries);
-    m_barChart->setTitle(tr("VAT variance by store and rate"));
+    m_barChart->setTitle(tr("VAT charged − VAT at the rate, by store and rate"));
     m_barView = new QChartView(m_barChart, tab);
     m_barView->setRenderHint(QPainter::Antialiasing);
     m_barView->setAccessibleName(tr("VAT variance by store and rate"));
@@ -193,7 +199,7 @@ QWidget *TaxVariancePage::buildVatTab()
     styleChart(m_barChart);
 
     m_dailyChart = new QChart;
-    m_dailyChart->setTitle(tr("VAT variance per day"));
+    m_dailyChart->setTitle(tr("VAT charged − VAT at the rate, per day and store"));
     m_dailyView = new QChartView(m_dailyChart, tab);
     m_dailyView->setRenderHint(QPainter::Antialiasing);
     m_dailyView->setAccessibleName(tr("VAT variance per day"));
@@ -231,8 +237,9 @@ QWidget *TaxVariancePage::buildVatTab()
     auto *charts = new QSplitter(Qt::Horizontal, tab);
     charts->addWidget(m_barView);
     charts->addWidget(m_dailyView);
-    charts->setStretchFactor(0, 1);
-    charts->setStretchFactor(1, 1);
+    charts->setStretchFactor(0, 3);
+    charts->setStretchFactor(1, 2);
+    charts->setSizes({720, 580});
     charts->setChildrenCollapsible(false);
 
     auto *drill = new QWidget(tab);
@@ -246,6 +253,7 @@ QWidget *TaxVariancePage::buildVatTab()
     split->addWidget(drill);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
+    split->setSizes({460, 300});
     split->setChildrenCollapsible(false);
 
     auto *content = new QWidget(tab);
@@ -282,6 +290,7 @@ QWidget *TaxVariancePage::buildPayoutsTab()
     m_storeBox = new QComboBox(tab);
     m_storeBox->setAccessibleName(tr("Store"));
     m_storeBox->addItem(tr("All stores"), qint64(0));
+    m_storeBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_onlyVariances = new QCheckBox(tr("Only variances"), tab);
     m_onlyVariances->setAccessibleName(tr("Only variances"));
     m_onlyVariances->setToolTip(tr("Show only the lines beyond tolerance"));
@@ -334,6 +343,10 @@ void TaxVariancePage::styleChart(QChart *chart) const
     title.setBold(true);
     chart->setTitleFont(title);
     chart->setAnimationOptions(QChart::NoAnimation);
+    // Store names are long: a slightly smaller legend keeps them whole next to each other.
+    QFont legend = font();
+    legend.setPointSizeF(legend.pointSizeF() * 0.9);
+    chart->legend()->setFont(legend);
 }
 
 void TaxVariancePage::setStatus(const QString &text, bool error)
@@ -529,14 +542,18 @@ void TaxVariancePage::showCharts()
     auto *categories = new QBarCategoryAxis;
     categories->append(storeNames);
     categories->setTitleText(tr("Store"));
+    QFont small = font();
+    small.setPointSizeF(small.pointSizeF() * 0.9);
+    categories->setLabelsFont(small);
     m_barChart->addAxis(categories, Qt::AlignBottom);
     m_barSeries->attachAxis(categories);
     auto *values = new QValueAxis;
-    values->setTitleText(tr("VAT charged − VAT at the rate (%1)").arg(m_currency));
+    values->setTitleText(tr("Variance (%1)").arg(m_currency));
     values->setLabelFormat(axisFormat(m_currency));
     if (qFuzzyIsNull(low) && qFuzzyIsNull(high))
         high = 1; // nothing to show: keep a sensible scale around zero
-    values->setRange(low, high);
+    // A little room above and below, so that no bar ends on the frame.
+    values->setRange(low - (high - low) * 0.1, high + (high - low) * 0.1);
     values->applyNiceNumbers();
     m_barChart->addAxis(values, Qt::AlignLeft);
     m_barSeries->attachAxis(values);
@@ -580,7 +597,8 @@ void TaxVariancePage::showCharts()
     }
     if (qFuzzyIsNull(dayLow) && qFuzzyIsNull(dayHigh))
         dayHigh = 1;
-    dayValues->setRange(dayLow, dayHigh);
+    // Room above and below: a point on the frame is drawn half hidden.
+    dayValues->setRange(dayLow - (dayHigh - dayLow) * 0.15, dayHigh + (dayHigh - dayLow) * 0.15);
     dayValues->applyNiceNumbers();
 
     if (m_cells.isEmpty()) {
@@ -589,12 +607,18 @@ void TaxVariancePage::showCharts()
         int affected = 0;
         for (const Core::TaxVarianceCell &cell : std::as_const(m_cells))
             affected += cell.varianceMinor() != 0 ? 1 : 0;
-        m_vatSummary->setText(tr("%1: VAT charged − VAT at the rate %2 in total; %3 of %4 store/rate pairs differ; "
-                                 "%5 VAT exception(s).")
-                                  .arg(monthTitle(m_period), money(totalVariance, m_currency))
-                                  .arg(affected)
-                                  .arg(m_cells.size())
-                                  .arg(exceptions));
+        const QString total =
+            totalVariance == 0
+                ? tr("%1: the tills charged exactly the VAT the rates give.").arg(monthTitle(m_period))
+                : (totalVariance > 0 ? tr("%1: the tills charged %2 more VAT than the rates give.")
+                                     : tr("%1: the tills charged %2 less VAT than the rates give."))
+                      .arg(monthTitle(m_period), money(std::abs(totalVariance), m_currency));
+        m_vatSummary->setText(total + u' '
+                              + tr("%1 of %2 store and rate pairs differ; %3 VAT exception(s) were raised. Click a bar "
+                                   "for its orders.")
+                                    .arg(affected)
+                                    .arg(m_cells.size())
+                                    .arg(exceptions));
     }
 }
 
