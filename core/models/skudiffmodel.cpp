@@ -263,8 +263,10 @@ void SkuDiffModel::reload()
             m_atEnd = true;
             error = page.errorString();
         }
+        // Still guarded: views and QAbstractItemModelTester fetch more from inside modelReset, which would insert
+        // rows while the reset is being announced.
+        endResetModel();
     }
-    endResetModel();
     Q_EMIT totalChanged(m_total);
     if (!error.isEmpty())
         Q_EMIT loadFailed(error);
