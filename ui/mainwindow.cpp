@@ -2,14 +2,20 @@
 #include "ui/mainwindow.h"
 
 #include "ui/audittrail/audittrailpage.h"
+#include "ui/close/closepage.h"
 #include "core/engine/syncengine.h"
+#include "core/stock/stockpush.h"
 #include "ui/common/emptyviewpage.h"
 #include "ui/common/jobstatuswidget.h"
 #include "ui/common/signindialog.h"
 #include "ui/common/workbenchuser.h"
 #include "ui/dashboard/dashboardpage.h"
 #include "ui/exceptions/exceptionqueuepage.h"
+#include "ui/settings/mappingsform.h"
 #include "ui/settings/settingspage.h"
+#include "ui/skudiff/skudiffpage.h"
+#include "ui/stock/stockpage.h"
+#include "ui/taxvariance/taxvariancepage.h"
 
 #include <QAction>
 #include <QApplication>
@@ -44,7 +50,11 @@ MainWindow::MainWindow(Core::DatabaseConnectionPtr connection, int schemaVersion
     , m_dashboard(new DashboardPage(m_connection->path(), this))
     , m_auditTrail(new AuditTrailPage(m_connection->database(), m_connection->path(), this))
     , m_exceptions(new ExceptionQueuePage(m_connection->database(), m_connection->path(), m_user, this))
-    , m_settings(new SettingsPage(m_connection->path(), schemaVersion, secrets, this))
+    , m_skuDiff(new SkuDiffPage(m_connection->database(), m_connection->path(), m_user, this))
+    , m_taxVariance(new TaxVariancePage(m_connection->database(), m_connection->path(), this))
+    , m_stock(new StockPage(m_connection->database(), m_connection->path(), m_user, this))
+    , m_close(new ClosePage(m_connection->database(), m_connection->path(), m_user, this))
+    , m_settings(new SettingsPage(m_connection->path(), schemaVersion, secrets, m_connection->database(), m_user, this))
 {
     setWindowTitle(tr("Tillbridge — Sitoo to Prima reconciliation"));
 
@@ -56,34 +66,13 @@ MainWindow::MainWindow(Core::DatabaseConnectionPtr connection, int schemaVersion
     addView(View::Dashboard, tr("Store health"), tr("Sync health per store"), m_dashboard);
     addView(View::Exceptions, tr("Exception queue"), tr("Quarantined orders and other exceptions to review"),
             m_exceptions);
-    addView(View::SkuDiff, tr("SKU differences"), tr("Catalogue differences between Prima and Sitoo"),
-            new EmptyViewPage(tr("SKU differences"), tr("Prima is the product master; Sitoo should match it."),
-                              tr("No catalogue comparison yet"),
-                              tr("A SKU audit compares both catalogues field by field: SKUs only in Sitoo, SKUs "
-                                 "missing from Sitoo, and prices, VAT, titles or barcodes that differ."),
-                              this));
-    addView(View::TaxVariance, tr("VAT variance"), tr("VAT differences by store, rate and day"),
-            new EmptyViewPage(tr("VAT variance"),
-                              tr("VAT on the receipts compared with what the rounding rules allow."),
-                              tr("No sales to analyse yet"),
-                              tr("Once sales are pulled, VAT differences appear here by store, rate and day, with "
-                                 "the orders behind each one."),
-                              this));
-    addView(View::Stock, tr("Stock"), tr("Available-to-sell in Prima against the level in Sitoo"),
-            new EmptyViewPage(tr("Stock"), tr("Prima's available-to-sell, as the tills see it."),
-                              tr("No stock levels yet"),
-                              tr("Stock levels appear here once Prima's available-to-sell is read: Prima against "
-                                 "Sitoo per store and SKU, with the delay of each push."),
-                              this));
+    addView(View::SkuDiff, tr("SKU differences"), tr("Catalogue differences between Prima and Sitoo"), m_skuDiff);
+    addView(View::TaxVariance, tr("VAT and payouts"), tr("VAT differences by store, rate and day; takings against the ledger"),
+            m_taxVariance);
+    addView(View::Stock, tr("Stock"), tr("Available-to-sell in Prima against the level in Sitoo"), m_stock);
     addView(View::AuditTrail, tr("Audit trail"), tr("Every audited change, with chain verification"),
             m_auditTrail);
-    addView(View::Close, tr("Month-end close"), tr("The close checklist for a period"),
-            new EmptyViewPage(tr("Month-end close"),
-                              tr("Every gate green, signed off, locked, and a close pack for the file."),
-                              tr("No period to close yet"),
-                              tr("The walkthrough checks that every store is synced through the period end, "
-                                 "nothing is left unposted, exceptions are cleared and takings match the ledger."),
-                              this));
+    addView(View::Close, tr("Month-end close"), tr("The close checklist for a period"), m_close);
     addView(View::Settings, tr("Settings"), tr("Connections, cache and audit settings"), m_settings);
 
     connect(m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
@@ -154,6 +143,27 @@ MainWindow::MainWindow(Core::DatabaseConnectionPtr connection, int schemaVersion
     statusBar()->addPermanentWidget(signInButton);
     connect(m_exceptions, &ExceptionQueuePage::signInRequested, this, &MainWindow::signIn);
     connect(m_dashboard, &DashboardPage::exceptionsRequested, this, [this] { showView(View::Exceptions); });
+    connect(m_taxVariance, &TaxVariancePage::openExceptionRequested, this, [this](qint64 id) {
+        showView(View::Exceptions);
+        m_exceptions->focusException(id);
+    });
+    connect(m_close, &ClosePage::openExceptionsRequested, this, [this](const QString &kind) {
+        showView(View::Exceptions);
+        m_exceptions->showKind(kind);
+    });
+    connect(m_close, &ClosePage::signInRequested, this, &MainWindow::signIn);
+    connect(m_close, &ClosePage::changed, this, [this] {
+        m_dashboard->refresh();
+        m_auditTrail->reload();
+    });
+    if (MappingsForm *mappings = m_settings->mappingsForm()) {
+        connect(mappings, &MappingsForm::signInRequested, this, &MainWindow::signIn);
+        connect(mappings, &MappingsForm::changed, this, [this] {
+            m_exceptions->reload();
+            m_dashboard->refresh();
+            m_auditTrail->reload();
+        });
+    }
     connect(m_exceptions, &ExceptionQueuePage::changed, this, [this] {
         m_dashboard->refresh();
         m_auditTrail->reload();
@@ -209,6 +219,10 @@ void MainWindow::refresh()
     m_dashboard->refresh();
     m_auditTrail->reload();
     m_exceptions->reload();
+    m_taxVariance->reload();
+    m_skuDiff->reload();
+    m_stock->reload();
+    m_close->reload();
 }
 
 void MainWindow::setEngine(Core::SyncEngine *engine)
@@ -224,6 +238,19 @@ void MainWindow::setEngine(Core::SyncEngine *engine)
     connect(m_jobStatus, &JobStatusWidget::cancelRequested, engine, &Core::SyncEngine::cancel);
     connect(engine, &Core::SyncEngine::jobFinished, this, [this] { refresh(); });
     connect(engine, &Core::SyncEngine::passFinished, this, &MainWindow::notifyNewBlockingExceptions);
+    connect(m_taxVariance, &TaxVariancePage::reconcileRequested, engine,
+            [engine] { engine->runJob(QString::fromLatin1(Core::SyncEngine::kReconcileJob)); });
+    connect(m_skuDiff, &SkuDiffPage::auditRequested, engine,
+            [engine] { engine->runJob(QString::fromLatin1(Core::SyncEngine::kSkuAuditJob)); });
+    connect(m_skuDiff, &SkuDiffPage::deactivateRequested, engine, &Core::SyncEngine::deactivateInPos);
+    connect(engine, &Core::SyncEngine::deactivationFinished, m_skuDiff, &SkuDiffPage::deactivationFinished);
+    connect(m_stock, &StockPage::pushRequested, engine, [engine](bool fastLane) {
+        engine->runJob(QString::fromLatin1(fastLane ? Core::SyncEngine::kStockFastLaneJob
+                                                    : Core::SyncEngine::kStockFullJob));
+    });
+    // The stock view marks the fast lane with the thresholds the engine uses.
+    if (auto config = Core::StockPushConfig::fromJson(engine->config().document.value(u"stock").toObject()))
+        m_stock->setConfig(*config);
 }
 
 void MainWindow::notifyNewBlockingExceptions(const Core::SyncSummary &summary)

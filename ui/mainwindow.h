@@ -18,10 +18,14 @@ struct SyncSummary;
 namespace Tillbridge::Ui {
 
 class AuditTrailPage;
+class ClosePage;
 class DashboardPage;
 class ExceptionQueuePage;
 class JobStatusWidget;
 class SettingsPage;
+class SkuDiffPage;
+class StockPage;
+class TaxVariancePage;
 class WorkbenchUser;
 
 /** The workbench: a navigation list of the views finance, retail ops and controllers work in, and the views. */
@@ -50,6 +54,10 @@ public:
     DashboardPage *dashboardPage() const { return m_dashboard; }
     AuditTrailPage *auditTrailPage() const { return m_auditTrail; }
     ExceptionQueuePage *exceptionQueuePage() const { return m_exceptions; }
+    TaxVariancePage *taxVariancePage() const { return m_taxVariance; }
+    SkuDiffPage *skuDiffPage() const { return m_skuDiff; }
+    StockPage *stockPage() const { return m_stock; }
+    ClosePage *closePage() const { return m_close; }
     WorkbenchUser *workbenchUser() const { return m_user; }
     SettingsPage *settingsPage() const { return m_settings; }
 
@@ -87,6 +95,10 @@ private:
     DashboardPage *m_dashboard;
     AuditTrailPage *m_auditTrail;
     ExceptionQueuePage *m_exceptions;
+    SkuDiffPage *m_skuDiff;
+    TaxVariancePage *m_taxVariance;
+    StockPage *m_stock;
+    ClosePage *m_close;
     SettingsPage *m_settings;
 };
 

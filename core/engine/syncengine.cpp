@@ -44,6 +44,7 @@ SyncEngine::SyncEngine(SyncConfig config, SecretStoreFactory secrets, QObject *p
     connect(m_worker, &SyncWorker::passFinished, this, &SyncEngine::passFinished);
     connect(m_worker, &SyncWorker::failed, this, &SyncEngine::failed);
     connect(m_worker, &SyncWorker::jobReported, this, &SyncEngine::jobReported);
+    connect(m_worker, &SyncWorker::deactivationFinished, this, &SyncEngine::deactivationFinished);
 }
 
 SyncEngine::~SyncEngine()
@@ -80,6 +81,16 @@ void SyncEngine::cancel()
 {
     if (m_thread.isRunning())
         QMetaObject::invokeMethod(m_worker, &SyncWorker::cancel, Qt::QueuedConnection);
+}
+
+void SyncEngine::deactivateInPos(qint64 exceptionId, const QString &approver, const QString &reason)
+{
+    if (!m_thread.isRunning()) {
+        Q_EMIT deactivationFinished(false, tr("The sync engine is not running."));
+        return;
+    }
+    QMetaObject::invokeMethod(m_worker, "deactivateInPos", Qt::QueuedConnection, Q_ARG(qint64, exceptionId),
+                              Q_ARG(QString, approver), Q_ARG(QString, reason));
 }
 
 SyncWorker::SyncWorker(SyncConfig config, SyncEngine::SecretStoreFactory secrets)
@@ -174,6 +185,19 @@ void SyncWorker::runJob(const QString &job)
     }
     if (!m_scheduler->runNow(job))
         qCWarning(lcSync) << "no such job:" << job;
+}
+
+void SyncWorker::deactivateInPos(qint64 exceptionId, const QString &approver, const QString &reason)
+{
+    if (!m_skuAudit) {
+        Q_EMIT deactivationFinished(false, tr("The sync engine could not start; see the previous message."));
+        return;
+    }
+    m_skuAudit->deactivateInPos(exceptionId, approver, reason, this, [this, approver](const Status &status) {
+        Q_EMIT deactivationFinished(status.ok(), status.ok()
+                                                     ? tr("Deactivated in the POS by %1.").arg(approver)
+                                                     : status.errorString());
+    });
 }
 
 void SyncWorker::cancel()

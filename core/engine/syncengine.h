@@ -67,6 +67,12 @@ public:
     void runJob(const QString &job);
     /** Stops the running job at its next safe point; what it did so far stays committed. */
     void cancel();
+    /**
+     * An approver had a Sitoo-only SKU (the exception's) deactivated in the POS: SkuAudit::deactivateInPos runs in
+     * the worker, which owns the Sitoo client; deactivationFinished() reports.
+     */
+    void deactivateInPos(qint64 exceptionId, const QString &approver, const QString &reason);
+    const SyncConfig &config() const { return m_config; }
     bool isRunning() const { return !m_runningJob.isEmpty(); }
     QString runningJob() const { return m_runningJob; }
 
@@ -79,6 +85,7 @@ Q_SIGNALS:
     void failed(const QString &message);
     /** A job other than a pass finished: what it did, in words for the status bar. */
     void jobReported(const QString &job, const QString &message, bool succeeded);
+    void deactivationFinished(bool succeeded, const QString &message);
 
 private:
     SyncConfig m_config;
@@ -100,6 +107,7 @@ public Q_SLOTS:
     void open();
     void runJob(const QString &job);
     void cancel();
+    void deactivateInPos(qint64 exceptionId, const QString &approver, const QString &reason);
     void close();
 
 Q_SIGNALS:
@@ -109,6 +117,7 @@ Q_SIGNALS:
     void passFinished(const Tillbridge::Core::SyncSummary &summary);
     void failed(const QString &message);
     void jobReported(const QString &job, const QString &message, bool succeeded);
+    void deactivationFinished(bool succeeded, const QString &message);
 
 private:
     void runPass(bool refreshCatalogue, std::function<void()> finished);

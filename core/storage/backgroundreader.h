@@ -5,6 +5,7 @@
 #include "core/storage/databaseconnection.h"
 
 #include <QFuture>
+#include <QFutureWatcher>
 #include <QPromise>
 #include <QThread>
 
@@ -21,8 +22,39 @@ namespace Tillbridge::Core {
  *
  * `work` is `Result<T>(const QSqlDatabase &)`; it must not touch GUI objects.
  */
+/**
+ * A read under way. then(context, fn) runs fn(result) on context's thread once the read is done — and never if the
+ * context is destroyed first. (It does not use QFuture::then(context, …): Qt 6.4 asserts there when the context
+ * dies while the read is still running, which happens whenever a window closes mid-read.)
+ */
+template<typename T>
+class BackgroundRead
+{
+public:
+    explicit BackgroundRead(QFuture<Result<T>> future)
+        : m_future(std::move(future))
+    {
+    }
+
+    template<typename Fn>
+    void then(QObject *context, Fn fn) const
+    {
+        auto *watcher = new QFutureWatcher<Result<T>>(context);
+        QObject::connect(watcher, &QFutureWatcherBase::finished, context, [watcher, fn = std::move(fn)]() mutable {
+            watcher->deleteLater();
+            fn(watcher->result());
+        });
+        watcher->setFuture(m_future);
+    }
+
+    QFuture<Result<T>> future() const { return m_future; }
+
+private:
+    QFuture<Result<T>> m_future;
+};
+
 template<typename T, typename Work>
-QFuture<Result<T>> readInBackground(const QString &databasePath, Work work)
+BackgroundRead<T> readInBackground(const QString &databasePath, Work work)
 {
     auto promise = std::make_shared<QPromise<Result<T>>>();
     QFuture<Result<T>> future = promise->future();
@@ -42,7 +74,7 @@ QFuture<Result<T>> readInBackground(const QString &databasePath, Work work)
     });
     QObject::connect(thread, &QThread::finished, thread, &QObject::deleteLater);
     thread->start();
-    return future;
+    return BackgroundRead<T>(future);
 }
 
 } // namespace Tillbridge::Core

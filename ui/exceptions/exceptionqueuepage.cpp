@@ -243,6 +243,45 @@ void ExceptionQueuePage::reload()
     updateActions();
 }
 
+void ExceptionQueuePage::focusException(qint64 exceptionId)
+{
+    {
+        const QSignalBlocker blockOwner(m_owner), blockKind(m_kind), blockStore(m_store), blockState(m_state),
+            blockAge(m_age), blockSearch(m_search);
+        m_owner->setCurrentIndex(0);
+        m_kind->setCurrentIndex(0);
+        m_store->setCurrentIndex(0);
+        m_age->setCurrentIndex(0);
+        m_search->clear();
+        m_state->setCurrentIndex(m_state->findData(int(StateChoice::All)));
+    }
+    applyFilters();
+    // Loaded pages go oldest first; fetch on until the row is there (bounded: a page is 200 rows).
+    int row = m_model->rowOf(exceptionId);
+    for (int page = 0; row < 0 && page < 50 && m_model->canFetchMore({}); ++page) {
+        m_model->fetchMore({});
+        row = m_model->rowOf(exceptionId);
+    }
+    if (row >= 0) {
+        m_view->selectRow(row);
+        m_view->scrollTo(m_model->index(row, 0));
+    } else {
+        m_view->clearSelection();
+        showDetailOf(exceptionId);
+    }
+}
+
+void ExceptionQueuePage::showKind(const QString &kindCode)
+{
+    const auto kind = Core::ExceptionKinds::fromCode(kindCode);
+    {
+        const QSignalBlocker blockKind(m_kind), blockState(m_state);
+        m_kind->setCurrentIndex(kind ? std::max(0, m_kind->findData(int(*kind))) : 0);
+        m_state->setCurrentIndex(m_state->findData(int(StateChoice::ToWork)));
+    }
+    applyFilters();
+}
+
 void ExceptionQueuePage::applyFilters()
 {
     Core::ExceptionFilter filter;

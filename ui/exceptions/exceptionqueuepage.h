@@ -49,6 +49,10 @@ public:
 
 public Q_SLOTS:
     void reload();
+    /** Shows one exception (from another view): filters cleared to every state, its row selected, its details shown. */
+    void focusException(qint64 exceptionId);
+    /** Shows the open exceptions of one kind (from the close walkthrough), e.g. "TOTALS_MISMATCH". */
+    void showKind(const QString &kindCode);
     void assignToMe();
     void recheck();
     void resolveSelected();
