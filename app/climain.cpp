@@ -540,6 +540,42 @@ int closePack(const QStringList &arguments)
     return pack->auditChainIntact && pack->allGatesPass ? Success : Findings;
 }
 
+/**
+ * What the commands that talk to Sitoo and Prima share: the cache, the secret store the configuration names, and a
+ * SyncCycle that owns the configured Sitoo client and Prima gateway. Members are destroyed in reverse order.
+ */
+struct EngineClients
+{
+    DatabaseConnectionPtr connection;
+    std::unique_ptr<SecretStore> secrets;
+    std::unique_ptr<SyncCycle> cycle;
+};
+
+/**
+ * Opens them for @p config. With @p prepareEngine the cycle is prepared to run (mappings imported, a crash's
+ * postings recovered) — only for `sync`; the other commands may run beside an engine and leave its outbox alone.
+ */
+Result<EngineClients> openEngineClients(const SyncConfig &config, const QString &purpose, bool prepareEngine)
+{
+    DatabaseConnection::Options options;
+    options.path = config.cachePath;
+    options.purpose = purpose;
+    auto connection = openCache(options);
+    if (!connection)
+        return connection.error();
+    EngineClients clients;
+    clients.connection = *connection;
+    if (config.credentials == SyncConfig::Credentials::Environment)
+        clients.secrets = std::make_unique<EnvironmentSecretStore>();
+    else
+        clients.secrets = std::make_unique<KeychainSecretStore>(keychainService());
+    clients.cycle = std::make_unique<SyncCycle>(config, clients.connection->database(), clients.secrets.get());
+    const Status ready = prepareEngine ? clients.cycle->prepare() : clients.cycle->connectClients();
+    if (!ready)
+        return ready.error();
+    return clients;
+}
+
 int reconcile(const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -577,28 +613,11 @@ int reconcile(const QStringList &arguments)
                                                : QDate::currentDate().addDays(-1);
     if (!day.isValid())
         return usageError(tr("--date takes a day as YYYY-MM-DD."));
-    DatabaseConnection::Options options;
-    options.path = config->cachePath;
-    options.purpose = QStringLiteral("reconcile");
-    auto connection = openCache(options);
-    if (!connection)
-        return usageError(connection.errorString());
-    std::unique_ptr<SecretStore> secrets;
-    if (config->credentials == SyncConfig::Credentials::Environment)
-        secrets = std::make_unique<EnvironmentSecretStore>();
-    else
-        secrets = std::make_unique<KeychainSecretStore>(keychainService());
-    SitooClient sitoo(secrets.get());
-    if (auto configured = sitoo.setConnection(config->connections); !configured)
-        return usageError(configured.errorString());
-    HttpClient primaHttp;
-    if (auto certificates = config->connections.extraCaCertificates(); certificates)
-        primaHttp.setExtraCaCertificates(*certificates);
-    RestPrimaGatewayConfig gatewayConfig;
-    gatewayConfig.baseUrl = config->connections.primaBaseUrl;
-    gatewayConfig.tokenKey = config->connections.primaTokenKey();
-    RestPrimaGateway prima(gatewayConfig, &primaHttp, secrets.get());
-    ReconciliationService service((*connection)->database(), &prima, &sitoo, *settings);
+    auto clients = openEngineClients(*config, QStringLiteral("reconcile"), false);
+    if (!clients)
+        return usageError(clients.errorString());
+    ReconciliationService service(clients->connection->database(), clients->cycle->gateway(), clients->cycle->sitoo(),
+                                  *settings);
 
     int result = UsageError;
     service.run(day, [&](Result<ReconciliationSummary> summary) {
@@ -654,20 +673,10 @@ int sync(const QStringList &arguments)
     const auto config = SyncConfig::load(parser.value(configOption));
     if (!config)
         return usageError(config.errorString());
-    DatabaseConnection::Options options;
-    options.path = config->cachePath;
-    options.purpose = QStringLiteral("sync");
-    auto connection = openCache(options);
-    if (!connection)
-        return usageError(connection.errorString());
-    std::unique_ptr<SecretStore> secrets;
-    if (config->credentials == SyncConfig::Credentials::Environment)
-        secrets = std::make_unique<EnvironmentSecretStore>();
-    else
-        secrets = std::make_unique<KeychainSecretStore>(keychainService());
-    SyncCycle cycle(*config, (*connection)->database(), secrets.get());
-    if (auto prepared = cycle.prepare(); !prepared)
-        return usageError(prepared.errorString());
+    auto clients = openEngineClients(*config, QStringLiteral("sync"), true);
+    if (!clients)
+        return usageError(clients.errorString());
+    SyncCycle &cycle = *clients->cycle;
 
     quitOnTerminationSignals();
     int result = Success;
@@ -770,22 +779,12 @@ int stockPush(const QStringList &arguments)
             return usageError(parsed.errorString());
         stockConfig = *parsed;
     }
-    DatabaseConnection::Options options;
-    options.path = config->cachePath;
-    options.purpose = QStringLiteral("stock");
-    auto connection = openCache(options);
-    if (!connection)
-        return usageError(connection.errorString());
-    std::unique_ptr<SecretStore> secrets;
-    if (config->credentials == SyncConfig::Credentials::Environment)
-        secrets = std::make_unique<EnvironmentSecretStore>();
-    else
-        secrets = std::make_unique<KeychainSecretStore>(keychainService());
-    // The sync cycle owns the configured Sitoo client and Prima gateway; only those are used here.
-    SyncCycle cycle(*config, (*connection)->database(), secrets.get());
-    if (auto prepared = cycle.prepare(); !prepared)
-        return usageError(prepared.errorString());
-    StockPush push((*connection)->database(), cycle.gateway(), cycle.sitoo(), config->connections.sitooEshopId,
+    auto clients = openEngineClients(*config, QStringLiteral("stock"), false);
+    if (!clients)
+        return usageError(clients.errorString());
+    SyncCycle &cycle = *clients->cycle;
+    const DatabaseConnectionPtr connection = clients->connection;
+    StockPush push(connection->database(), cycle.gateway(), cycle.sitoo(), config->connections.sitooEshopId,
                    config->connections.primaBaseUrl.host(), stockConfig);
     quitOnTerminationSignals();
     int result = Success;
@@ -923,28 +922,10 @@ int skuAudit(const QStringList &arguments)
     const auto config = SyncConfig::load(parser.value(configOption));
     if (!config)
         return usageError(config.errorString());
-    DatabaseConnection::Options options;
-    options.path = config->cachePath;
-    options.purpose = QStringLiteral("sku-audit");
-    auto connection = openCache(options);
-    if (!connection)
-        return usageError(connection.errorString());
-    std::unique_ptr<SecretStore> secrets;
-    if (config->credentials == SyncConfig::Credentials::Environment)
-        secrets = std::make_unique<EnvironmentSecretStore>();
-    else
-        secrets = std::make_unique<KeychainSecretStore>(keychainService());
-    SitooClient sitoo(secrets.get());
-    if (auto configured = sitoo.setConnection(config->connections); !configured)
-        return usageError(configured.errorString());
-    HttpClient primaHttp;
-    if (auto certificates = config->connections.extraCaCertificates(); certificates)
-        primaHttp.setExtraCaCertificates(*certificates);
-    RestPrimaGatewayConfig gatewayConfig;
-    gatewayConfig.baseUrl = config->connections.primaBaseUrl;
-    gatewayConfig.tokenKey = config->connections.primaTokenKey();
-    RestPrimaGateway prima(gatewayConfig, &primaHttp, secrets.get());
-    SkuAudit audit((*connection)->database(), &sitoo, &prima);
+    auto clients = openEngineClients(*config, QStringLiteral("sku-audit"), false);
+    if (!clients)
+        return usageError(clients.errorString());
+    SkuAudit audit(clients->connection->database(), clients->cycle->sitoo(), clients->cycle->gateway());
 
     SkuAuditOptions auditOptions;
     auditOptions.eshopId = config->connections.sitooEshopId;

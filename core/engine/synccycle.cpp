@@ -80,12 +80,19 @@ void SyncCycle::report(const std::shared_ptr<Pass> &pass, const QString &step)
 
 SyncCycle::~SyncCycle() = default;
 
-Status SyncCycle::prepare()
+Status SyncCycle::connectClients()
 {
     if (auto configured = m_sitoo->setConnection(m_config.connections); !configured)
         return configured;
     if (auto certificates = m_config.connections.extraCaCertificates(); certificates)
         m_primaHttp->setExtraCaCertificates(*certificates);
+    return Status::success();
+}
+
+Status SyncCycle::prepare()
+{
+    if (auto connected = connectClients(); !connected)
+        return connected;
     if (!m_config.mappingsFile.isEmpty()) {
         DbTransaction tx(m_db);
         auto imported = MappingRepository(m_db).importFile(tx, m_config.mappingsFile, OrderIngestion::actor());

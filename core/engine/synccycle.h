@@ -59,6 +59,11 @@ public:
 
     /** Imports the configured mappings file and recovers postings a crash left unfinished. Call once first. */
     Status prepare();
+    /**
+     * Only configures the Sitoo client and the Prima gateway (addresses, TLS) — for commands that use them beside a
+     * running engine (stock push, SKU audit, reconciliation), which must not touch its outbox.
+     */
+    Status connectClients();
 
     /** Runs one pass; `done` runs once, on this thread. `refreshCatalogue` re-reads Prima's items even if cached. */
     void run(bool refreshCatalogue, std::function<void(const Result<SyncSummary> &)> done);
