@@ -8,6 +8,7 @@
 #include "core/storage/backgroundreader.h"
 #include "core/storage/cache.h"
 #include "core/storage/schemamigrator.h"
+#include "ui/close/closepage.h"
 #include "ui/common/workbenchuser.h"
 #include "ui/mainwindow.h"
 #include "ui/settings/connectionsform.h"
@@ -135,6 +136,9 @@ int main(int argc, char *argv[])
             demoSession.get(), &Sandbox::DemoSession::ready, &window,
             [&window, form, &engine, &demoSession, &demoFolder, &path, &secrets](const Core::ConnectionSettings &connections) {
                 form->setSettings(connections);
+                // The demo trades in the scenario's weeks: the close walkthrough starts on that month.
+                window.closePage()->setPeriod(Sandbox::DemoSession::defaultOptions(demoFolder)
+                                                  .scenario.firstTradingDay.toString(QStringLiteral("yyyy-MM")));
                 // Two demo people, so that the queue's maker-checker can be tried; Maria (preparer) starts signed in.
                 Core::readInBackground<Core::User>(path, [](const QSqlDatabase &db) {
                     return Sandbox::DemoSession::ensureDemoUsers(db);
