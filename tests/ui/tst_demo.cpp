@@ -3,9 +3,15 @@
 // settings at them and puts their generated credentials in the keychain, and "Test connection" goes green for both
 // (and red, with a reason, when a password is wrong).
 #include "core/application.h"
+#include "core/engine/syncengine.h"
+#include "core/models/exceptionqueuemodel.h"
+#include "core/models/storehealth.h"
+#include "core/secrets/crossthreadsecretstore.h"
 #include "core/sandbox/demosession.h"
 #include "core/secrets/memorysecretstore.h"
 #include "core/storage/schemamigrator.h"
+#include "ui/dashboard/dashboardpage.h"
+#include "ui/exceptions/exceptionqueuepage.h"
 #include "ui/mainwindow.h"
 #include "ui/settings/connectionsform.h"
 #include "ui/settings/settingspage.h"
@@ -13,6 +19,8 @@
 #include "tests/testutils/secrettestutils.h"
 #include "tests/testutils/tempcache.h"
 
+#include <QFile>
+#include <QImage>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -31,6 +39,7 @@ private Q_SLOTS:
     void initTestCase();
     void demoConfiguresBothConnections();
     void bothConnectionsTestGreen();
+    void everyViewShowsTheSyncedDemo();
     void aWrongPasswordIsReportedPlainly();
     void cleanupTestCase();
 
@@ -116,6 +125,62 @@ void tst_Demo::aWrongPasswordIsReportedPlainly()
     QVERIFY(sitoo.wait(30000));
     QCOMPARE(sitoo.first().first().toBool(), false);
     QVERIFY2(form->sitooStatus().contains(u"refused the API id and password"), qPrintable(form->sitooStatus()));
+}
+
+void tst_Demo::everyViewShowsTheSyncedDemo()
+{
+    // The real engine against the demo's sandbox, as the launch command runs it.
+    SyncConfig config;
+    config.cachePath = m_cache.path();
+    config.connections = m_session->connections();
+    config.mappingsFile = m_cache.dirPath() + QStringLiteral("/mappings.json");
+    QFile mappings(config.mappingsFile);
+    QVERIFY(mappings.open(QIODevice::WriteOnly));
+    mappings.write(m_session->mappingsJson());
+    mappings.close();
+    SyncEngine engine(config, [this](QObject *parent) -> SecretStore * {
+        return new CrossThreadSecretStore(&m_secrets, parent);
+    });
+    m_window->setEngine(&engine);
+    QStringList reported;
+    connect(&engine, &SyncEngine::jobReported, this, [&reported](const QString &job, const QString &message, bool ok) {
+        reported << job;
+        if (!ok)
+            qWarning() << job << message;
+    });
+    engine.start();
+    // The start-up jobs: the catalogue pass, the push, the audit, the reconciliation and the full stock push.
+    QTRY_VERIFY_WITH_TIMEOUT(reported.contains(QStringLiteral("stock-full")), 180000);
+
+    const QByteArray folder = qgetenv("TILLBRIDGE_SCREENSHOT_DIR");
+    m_window->resize(1440, 900);
+    const QList<std::pair<Ui::MainWindow::View, QString>> views{
+        {Ui::MainWindow::View::Dashboard, QStringLiteral("dashboard")},
+        {Ui::MainWindow::View::Exceptions, QStringLiteral("exceptions")},
+        {Ui::MainWindow::View::SkuDiff, QStringLiteral("skudiff")},
+        {Ui::MainWindow::View::TaxVariance, QStringLiteral("vat-variance")},
+        {Ui::MainWindow::View::Stock, QStringLiteral("stock")},
+        {Ui::MainWindow::View::AuditTrail, QStringLiteral("audit")},
+        {Ui::MainWindow::View::Close, QStringLiteral("close")},
+        {Ui::MainWindow::View::Settings, QStringLiteral("settings")},
+    };
+    QSignalSpy refreshed(m_window.get(), &Ui::MainWindow::refreshed);
+    m_window->refresh();
+    QVERIFY(refreshed.wait(30000));
+    QTest::qWait(500); // the other views' background reads
+    for (const auto &[view, name] : views) {
+        m_window->showView(view);
+        QTest::qWait(150);
+        const QImage image = m_window->grab().toImage();
+        QCOMPARE(image.size(), QSize(1440, 900));
+        if (!folder.isEmpty())
+            QVERIFY(image.save(QString::fromLocal8Bit(folder) + u"/demo-" + name + u".png"));
+    }
+    // What a finance user sees first: the stores and the orders held back, with their explanations.
+    QCOMPARE(m_window->dashboardPage()->storesModel()->rowCount(), 2);
+    Core::ExceptionQueueModel *queue = m_window->exceptionQueuePage()->model();
+    QVERIFY(queue->totalCount() > 0);
+    QVERIFY(!queue->recordAt(0).explanation.isEmpty());
 }
 
 void tst_Demo::cleanupTestCase()
