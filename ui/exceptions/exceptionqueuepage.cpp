@@ -375,15 +375,19 @@ void ExceptionQueuePage::updateActions()
         allOpen = allOpen && (state == u"open" || state == u"assigned");
     }
     const QString madeBy = one ? rows.first().data(Core::ExceptionQueueModel::MadeByRole).toString() : QString();
-    const auto kind = one ? Core::ExceptionKinds::fromCode(
-                                rows.first().data(Core::ExceptionQueueModel::KindCodeRole).toString())
-                          : std::nullopt;
+    // Written out rather than as a ternary on std::optional: GCC -O2 warns (falsely) that it may be uninitialised.
+    bool overridable = false;
+    if (one) {
+        if (const auto kind = Core::ExceptionKinds::fromCode(
+                rows.first().data(Core::ExceptionQueueModel::KindCodeRole).toString()))
+            overridable = Core::OverrideApproval::isOverridable(*kind);
+    }
     m_assign->setEnabled(allOpen);
     m_recheck->setEnabled(allOpen);
     m_resolve->setEnabled(allOpen);
-    m_propose->setEnabled(one && allOpen && kind && Core::OverrideApproval::isOverridable(*kind) && madeBy.isEmpty());
+    m_propose->setEnabled(one && allOpen && overridable && madeBy.isEmpty());
     m_approve->setEnabled(one && allOpen && !madeBy.isEmpty());
-    m_reject->setEnabled(one && allOpen && kind && Core::OverrideApproval::isOverridable(*kind));
+    m_reject->setEnabled(one && allOpen && overridable);
     if (m_approve->isEnabled() && m_user->isSignedIn() && madeBy.compare(m_user->username(), Qt::CaseInsensitive) == 0)
         m_approve->setToolTip(tr("You proposed this override: another approver signs in to approve it."));
     else
