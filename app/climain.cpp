@@ -540,6 +540,14 @@ int closePack(const QStringList &arguments)
     return pack->auditChainIntact && pack->allGatesPass ? Success : Findings;
 }
 
+/** The configuration named by --config (required), read and checked. */
+Result<SyncConfig> loadConfig(const QCommandLineParser &parser, const QCommandLineOption &configOption)
+{
+    if (!parser.isSet(configOption))
+        return Error{ErrorCode::InvalidInput, tr("Name the configuration with --config FILE.")};
+    return SyncConfig::load(parser.value(configOption));
+}
+
 /**
  * What the commands that talk to Sitoo and Prima share: the cache, the secret store the configuration names, and a
  * SyncCycle that owns the configured Sitoo client and Prima gateway. Members are destroyed in reverse order.
@@ -595,9 +603,7 @@ int reconcile(const QStringList &arguments)
                          &exitCode)) {
         return exitCode;
     }
-    if (!parser.isSet(configOption))
-        return usageError(tr("Name the configuration with --config FILE."));
-    const auto config = SyncConfig::load(parser.value(configOption));
+    const auto config = loadConfig(parser, configOption);
     if (!config)
         return usageError(config.errorString());
     auto settings = ReconciliationSettings::load(parser.value(configOption));
@@ -668,9 +674,7 @@ int sync(const QStringList &arguments)
                          &exitCode)) {
         return exitCode;
     }
-    if (!parser.isSet(configOption))
-        return usageError(tr("Name the configuration with --config FILE."));
-    const auto config = SyncConfig::load(parser.value(configOption));
+    const auto config = loadConfig(parser, configOption);
     if (!config)
         return usageError(config.errorString());
     auto clients = openEngineClients(*config, QStringLiteral("sync"), true);
@@ -763,9 +767,7 @@ int stockPush(const QStringList &arguments)
                          &exitCode)) {
         return exitCode;
     }
-    if (!parser.isSet(configOption))
-        return usageError(tr("Name the configuration with --config FILE."));
-    const auto config = SyncConfig::load(parser.value(configOption));
+    const auto config = loadConfig(parser, configOption);
     if (!config)
         return usageError(config.errorString());
     StockPushConfig stockConfig;
@@ -917,9 +919,7 @@ int skuAudit(const QStringList &arguments)
                          &exitCode)) {
         return exitCode;
     }
-    if (!parser.isSet(configOption))
-        return usageError(tr("Name the configuration with --config FILE."));
-    const auto config = SyncConfig::load(parser.value(configOption));
+    const auto config = loadConfig(parser, configOption);
     if (!config)
         return usageError(config.errorString());
     auto clients = openEngineClients(*config, QStringLiteral("sku-audit"), false);
