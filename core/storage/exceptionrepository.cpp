@@ -593,73 +593,121 @@ Result<QList<ExceptionHistoryEntry>> ExceptionRepository::history(qint64 id) con
 }
 
 namespace {
-// The queue's WHERE clause: one fixed text whatever the filter, every criterion a bound value. Sets are passed as
-// one bound text ",A,B," and matched with instr(); the codes come from our enums and never contain a comma.
-// (SQLite's instr() is strpos() in PostgreSQL.)
-const char *const kFilterClause =
-    "(? = 0 OR instr(?, ',' || kind || ',') > 0) "
-    "AND (? = 0 OR owner_team = ?) "
-    "AND (? = 0 OR store_id = ?) "
-    "AND (? = 0 OR instr(?, ',' || state || ',') > 0) "
-    "AND (? = 0 OR severity = 'blocking') "
-    "AND (? = 0 OR created_at >= ?) "
-    "AND (? = 0 OR created_at < ?) "
-    "AND (? = 0 OR explanation LIKE ? ESCAPE '\\' OR entity_id LIKE ? ESCAPE '\\' "
-    "     OR COALESCE(assigned_to, '') LIKE ? ESCAPE '\\') ";
-
-void bindFilter(QSqlQuery &query, const ExceptionFilter &filter)
+/**
+ * The queue's WHERE clause, made of fixed SQL fragments with every value bound. Only the criteria in use appear, and
+ * sets are real IN lists, so that SQLite can count with the exceptions_filter index instead of reading a million
+ * rows. The column names and fragments are constants of this file; no value ever becomes SQL text.
+ */
+class QueueWhere
 {
-    QStringList kindCodes;
-    for (const ExceptionKind kind : filter.kinds)
-        kindCodes.append(ExceptionKinds::code(kind));
-    QStringList stateCodes;
-    for (const ExceptionState state : filter.states)
-        stateCodes.append(exceptionStateCode(state));
-    // The text is matched literally: LIKE's wildcards and the escape character itself are escaped.
-    QString escaped = filter.text;
-    escaped.replace(u'\\', QStringLiteral("\\\\"));
-    escaped.replace(u'%', QStringLiteral("\\%"));
-    escaped.replace(u'_', QStringLiteral("\\_"));
-    const QString pattern = u'%' + escaped + u'%';
-    query.addBindValue(kindCodes.isEmpty() ? 0 : 1);
-    query.addBindValue(QString(u',' + kindCodes.join(u',') + u','));
-    query.addBindValue(filter.owner ? 1 : 0);
-    query.addBindValue(filter.owner ? ownerTeamCode(*filter.owner) : QString());
-    query.addBindValue(filter.storeId ? 1 : 0);
-    query.addBindValue(filter.storeId ? *filter.storeId : qint64(0));
-    query.addBindValue(stateCodes.isEmpty() ? 0 : 1);
-    query.addBindValue(QString(u',' + stateCodes.join(u',') + u','));
-    query.addBindValue(filter.blockingOnly ? 1 : 0);
-    query.addBindValue(filter.createdFrom.isValid() ? 1 : 0);
-    query.addBindValue(filter.createdFrom.isValid() ? dbTime(filter.createdFrom) : QString());
-    query.addBindValue(filter.createdBefore.isValid() ? 1 : 0);
-    query.addBindValue(filter.createdBefore.isValid() ? dbTime(filter.createdBefore) : QString());
-    query.addBindValue(filter.text.isEmpty() ? 0 : 1);
-    query.addBindValue(pattern);
-    query.addBindValue(pattern);
-    query.addBindValue(pattern);
-}
+public:
+    explicit QueueWhere(const ExceptionFilter &filter)
+    {
+        if (!filter.states.isEmpty()) {
+            QStringList codes;
+            for (const ExceptionState state : filter.states)
+                codes.append(exceptionStateCode(state));
+            addIn("state", codes);
+        }
+        if (filter.owner)
+            add("owner_team = ?", ownerTeamCode(*filter.owner));
+        if (!filter.kinds.isEmpty()) {
+            QStringList codes;
+            for (const ExceptionKind kind : filter.kinds)
+                codes.append(ExceptionKinds::code(kind));
+            addIn("kind", codes);
+        }
+        if (filter.blockingOnly)
+            add("severity = ?", QStringLiteral("blocking"));
+        if (filter.storeId)
+            add("store_id = ?", *filter.storeId);
+        if (filter.createdFrom.isValid())
+            add("created_at >= ?", dbTime(filter.createdFrom));
+        if (filter.createdBefore.isValid())
+            add("created_at < ?", dbTime(filter.createdBefore));
+        if (!filter.text.isEmpty()) {
+            // Matched literally: LIKE's wildcards and the escape character itself are escaped.
+            QString escaped = filter.text;
+            escaped.replace(u'\\', QStringLiteral("\\\\"));
+            escaped.replace(u'%', QStringLiteral("\\%"));
+            escaped.replace(u'_', QStringLiteral("\\_"));
+            const QString pattern = u'%' + escaped + u'%';
+            add("(explanation LIKE ? ESCAPE '\\' OR entity_id LIKE ? ESCAPE '\\' "
+                "OR COALESCE(assigned_to, '') LIKE ? ESCAPE '\\')",
+                pattern, pattern, pattern);
+        }
+    }
+
+    /** Appends a keyset bound: rows after (or before) @p key in (created_at, id) order. */
+    void addKeyset(const ExceptionPageKey &key, PageDirection direction)
+    {
+        if (direction == PageDirection::Forward)
+            add("(created_at > ? OR (created_at = ? AND id > ?))", key.createdAt, key.createdAt, key.id);
+        else
+            add("(created_at < ? OR (created_at = ? AND id < ?))", key.createdAt, key.createdAt, key.id);
+    }
+
+    /** " WHERE a AND b" or nothing. */
+    QString sql() const
+    {
+        return m_terms.isEmpty() ? QString() : QStringLiteral(" WHERE ") + m_terms.join(QStringLiteral(" AND "));
+    }
+
+    void bind(QSqlQuery &query) const
+    {
+        for (const QVariant &value : m_values)
+            query.addBindValue(value);
+    }
+
+private:
+    template <typename... Values>
+    void add(const char *term, const Values &...values)
+    {
+        m_terms.append(QLatin1StringView(term));
+        (m_values.append(QVariant(values)), ...);
+    }
+
+    void addIn(const char *column, const QStringList &codes)
+    {
+        QStringList marks(codes.size(), QStringLiteral("?"));
+        m_terms.append(QLatin1StringView(column) + QStringLiteral(" IN (") + marks.join(u',') + u')');
+        for (const QString &code : codes)
+            m_values.append(code);
+    }
+
+    QStringList m_terms;
+    QVariantList m_values;
+};
+
+const char *const kQueueColumns =
+    "SELECT id, kind, severity, owner_team, store_id, entity_type, entity_id, explanation, details, state, "
+    "assigned_to, created_at, updated_at, resolution_reason, made_by, approved_by "
+    // Pages follow the queue's order through its index; left to itself the planner would sort every match.
+    "FROM exceptions INDEXED BY exceptions_age";
 } // namespace
 
 Result<QList<ExceptionRecord>> ExceptionRepository::page(const ExceptionFilter &filter,
                                                          const std::optional<ExceptionPageKey> &after,
                                                          int limit) const
 {
+    return page(filter, PageRequest<ExceptionPageKey>{after, PageDirection::Forward, 0, limit});
+}
+
+Result<QList<ExceptionRecord>> ExceptionRepository::page(const ExceptionFilter &filter,
+                                                         const PageRequest<ExceptionPageKey> &request) const
+{
+    QueueWhere where(filter);
+    if (request.anchor)
+        where.addKeyset(*request.anchor, request.direction);
+    const bool forward = request.direction == PageDirection::Forward;
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
-    query.prepare(QStringLiteral(
-                      "SELECT id, kind, severity, owner_team, store_id, entity_type, entity_id, explanation, details, "
-                      "state, assigned_to, created_at, updated_at, resolution_reason, made_by, approved_by "
-                      "FROM exceptions WHERE ")
-                  + QLatin1StringView(kFilterClause)
-                  + QStringLiteral("AND (? = 0 OR created_at > ? OR (created_at = ? AND id > ?)) "
-                                   "ORDER BY created_at, id LIMIT ?"));
-    bindFilter(query, filter);
-    query.addBindValue(after ? 1 : 0);
-    query.addBindValue(after ? after->createdAt : QString());
-    query.addBindValue(after ? after->createdAt : QString());
-    query.addBindValue(after ? after->id : qint64(0));
-    query.addBindValue(qBound(1, limit, 10000));
+    query.prepare(QLatin1StringView(kQueueColumns) + where.sql()
+                  + (forward ? QStringLiteral(" ORDER BY created_at, id LIMIT ? OFFSET ?")
+                             : QStringLiteral(" ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?")));
+    where.bind(query);
+    query.addBindValue(qBound(1, request.limit, 10000));
+    query.addBindValue(request.anchor ? qint64(0) : std::max<qint64>(0, request.skip));
     if (!query.exec())
         return sqlError(query, "page");
     QList<ExceptionRecord> records;
@@ -676,12 +724,26 @@ Result<QList<ExceptionRecord>> ExceptionRepository::page(const ExceptionFilter &
 
 Result<qint64> ExceptionRepository::count(const ExceptionFilter &filter) const
 {
+    const QueueWhere where(filter);
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT COUNT(*) FROM exceptions WHERE ") + QLatin1StringView(kFilterClause));
-    bindFilter(query, filter);
+    query.prepare(QStringLiteral("SELECT COUNT(*) FROM exceptions") + where.sql());
+    where.bind(query);
     if (!query.exec() || !query.next())
         return sqlError(query, "count");
+    return query.value(0).toLongLong();
+}
+
+Result<qint64> ExceptionRepository::position(const ExceptionFilter &filter, const ExceptionPageKey &key) const
+{
+    QueueWhere where(filter);
+    where.addKeyset(key, PageDirection::Backward);
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT COUNT(*) FROM exceptions") + where.sql());
+    where.bind(query);
+    if (!query.exec() || !query.next())
+        return sqlError(query, "position");
     return query.value(0).toLongLong();
 }
 

@@ -3,6 +3,7 @@
 
 #include "core/domain/exceptionrecord.h"
 #include "core/result.h"
+#include "core/storage/pagerequest.h"
 
 #include <QDateTime>
 #include <QList>
@@ -151,6 +152,11 @@ public:
      */
     Result<QList<ExceptionRecord>> page(const ExceptionFilter &filter, const std::optional<ExceptionPageKey> &after,
                                         int limit) const;
+    /** One page anywhere in the queue: after or before a row, or skipping rows from either end. */
+    Result<QList<ExceptionRecord>> page(const ExceptionFilter &filter,
+                                        const PageRequest<ExceptionPageKey> &request) const;
+    /** How many exceptions matching @p filter come before @p key in the queue's order: the row it is on. */
+    Result<qint64> position(const ExceptionFilter &filter, const ExceptionPageKey &key) const;
 
     /** How many exceptions match @p filter (the queue's "N exceptions"). */
     Result<qint64> count(const ExceptionFilter &filter) const;

@@ -473,6 +473,31 @@ void tst_ExceptionRepository::filtersArePagedInSql()
     // UnknownSku is i % 3 == 0, store 0 is i even: i in {0, 6, 12, 18, 24}; "number 1" matches 12 and 18.
     QCOMPARE(collect(combined, 2).size(), 2);
 
+    // Random access for the windowed queue: backwards from a row, from the end, and by skipping from either end.
+    using Request = PageRequest<ExceptionPageKey>;
+    auto ids = [&](const Request &request) {
+        QList<qint64> result;
+        auto rows = exceptions.page(ExceptionFilter{}, request);
+        if (!rows.ok())
+            return QList<qint64>{-1};
+        for (const ExceptionRecord &row : *rows)
+            result.append(row.id);
+        return result;
+    };
+    QCOMPARE(ids(Request{std::nullopt, PageDirection::Backward, 0, 3}),
+             (QList<qint64>{all[29], all[28], all[27]})); // the end, newest first
+    QCOMPARE(ids(Request{std::nullopt, PageDirection::Forward, 12, 3}), all.mid(12, 3));
+    QCOMPARE(ids(Request{std::nullopt, PageDirection::Backward, 5, 2}), (QList<qint64>{all[24], all[23]}));
+    // A tie on created_at (rows 10..19 share one) is broken by id in both directions.
+    auto row15 = exceptions.page(ExceptionFilter{}, Request{std::nullopt, PageDirection::Forward, 15, 1});
+    QVERIFY(row15.ok() && row15->size() == 1);
+    const ExceptionPageKey key15 = ExceptionRepository::keyOf(row15->first());
+    QCOMPARE(ids(Request{key15, PageDirection::Backward, 99, 4}),
+             (QList<qint64>{all[14], all[13], all[12], all[11]})); // skip is ignored next to an anchor
+    QCOMPARE(ids(Request{key15, PageDirection::Forward, 0, 2}), all.mid(16, 2));
+    QCOMPARE(exceptions.position(ExceptionFilter{}, key15).value(), 15);
+    QCOMPARE(exceptions.position(byStore, key15).value(), 7); // store 1 is i odd: 1, 3, …, 13 come before row 15
+
     auto counts = exceptions.countsByOwnerAndState();
     QVERIFY(counts.ok());
     qint64 assignedFinance = 0;
