@@ -523,7 +523,8 @@ QJsonObject locationToJson(const PrimaLocation &location)
         {str("id"), location.id},
         {str("name"), location.name},
         {str("type"), primaLocationTypeString(location.type)},
-        {str("currency"), location.currency.code()},
+        // A location without a currency is null, as the reader accepts it; "" would not read back (R12 finding).
+        {str("currency"), location.currency.isValid() ? QJsonValue(location.currency.code()) : QJsonValue()},
         {str("timezone"), location.timezone},
     };
 }

@@ -261,6 +261,14 @@ void tst_PrimaJson::roundTrips()
     QCOMPARE(locationBack->type, PrimaLocationType::Warehouse);
     QCOMPARE(locationBack->currency, kGbp);
     QCOMPARE(locationBack->timezone, location.timezone);
+    // R12 fuzz finding: a location Prima sent without a currency was written back as "currency": "", which the
+    // reader refuses; it is written as null, which reads back as no currency.
+    const PrimaLocation noCurrency{QStringLiteral("PR-UK002"), QStringLiteral("Manchester"), PrimaLocationType::Store,
+                                   Currency(), QStringLiteral("Europe/London")};
+    QVERIFY(PrimaJson::locationToJson(noCurrency).value(u"currency").isNull());
+    auto noCurrencyBack = PrimaJson::locationFromJson(PrimaJson::locationToJson(noCurrency));
+    QVERIFY2(noCurrencyBack.ok(), qPrintable(noCurrencyBack.errorString()));
+    QVERIFY(!noCurrencyBack->currency.isValid());
 
     PrimaLedgerPosting posting;
     posting.postingId = QStringLiteral("41");
