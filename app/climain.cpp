@@ -25,6 +25,7 @@
 #include "core/storage/mappingrepository.h"
 #include "core/storage/schemamigrator.h"
 #include "core/storage/userrepository.h"
+#include "translations/languagepreference.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -46,6 +47,8 @@
 
 using namespace Tillbridge::Core;
 
+// A named namespace around the helpers so that lupdate extracts their tr() calls (it skips tr() in global functions).
+namespace TillbridgeCli {
 namespace {
 
 enum ExitCode { Success = 0, Findings = 1, UsageError = 2 };
@@ -1019,11 +1022,16 @@ QString overview()
 }
 
 } // namespace
+} // namespace TillbridgeCli
+
+using namespace TillbridgeCli;
 
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     setApplicationIdentity();
+    // The CLI speaks the system's language (LANG, LC_ALL); its output formats stay what each command documents.
+    Tillbridge::I18n::installTranslators(&app, QLocale::system());
     qSetMessagePattern(QStringLiteral("%{time yyyy-MM-dd HH:mm:ss.zzz} %{if-category}%{category} %{endif}%{type}: "
                                       "%{message}"));
 
@@ -1048,7 +1056,7 @@ int main(int argc, char *argv[])
             return command.run(rest);
         }
     }
-    err() << tr("Unknown command: %1").arg(arguments.mid(1, 2).join(u' ')) << Qt::endl << Qt::endl;
+    err() << QCoreApplication::translate("tillbridge-cli", "Unknown command: %1").arg(arguments.mid(1, 2).join(u' ')) << Qt::endl << Qt::endl;
     err() << overview();
     return UsageError;
 }

@@ -13,40 +13,19 @@
 #include "ui/mainwindow.h"
 #include "ui/settings/connectionsform.h"
 #include "ui/settings/settingspage.h"
+#include "translations/languagepreference.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFile>
 #include <QDir>
-#include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTimer>
-#include <QTranslator>
 
 using namespace Tillbridge;
-
-namespace {
-void installTranslators(QApplication &app)
-{
-    const QLocale locale;
-    // Qt's own strings (dialog buttons), then ours. A missing catalogue simply leaves English.
-    const QList<std::pair<QString, QString>> catalogues{
-        {QStringLiteral("qtbase"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)},
-        {QStringLiteral("tillbridge_core"), QStringLiteral(":/i18n")},
-        {QStringLiteral("tillbridge_ui"), QStringLiteral(":/i18n")},
-    };
-    for (const auto &[name, folder] : catalogues) {
-        auto *translator = new QTranslator(&app);
-        if (translator->load(locale, name, QStringLiteral("_"), folder))
-            QApplication::installTranslator(translator);
-        else
-            delete translator;
-    }
-}
-} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -55,7 +34,12 @@ int main(int argc, char *argv[])
     QApplication::setApplicationDisplayName(QStringLiteral("Tillbridge"));
     qSetMessagePattern(QStringLiteral("%{time yyyy-MM-dd HH:mm:ss.zzz} %{if-category}%{category} %{endif}%{type}: "
                                       "%{message}"));
-    installTranslators(app);
+    if (const QStringList args = QCoreApplication::arguments(); args.contains(u"--demo"))
+        Core::setSettingsProfile(QStringLiteral("demo")); // the demo keeps its own settings, its language included
+    // The language chosen in Settings (or the system's): texts, and money, dates and numbers through QLocale().
+    const QLocale locale = I18n::localeFor(I18n::storedLanguage());
+    QLocale::setDefault(locale);
+    I18n::installTranslators(&app, locale);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Sitoo POS to Prima ERP reconciliation workbench"));
