@@ -19,6 +19,7 @@
 #include <QCommandLineParser>
 #include <QFile>
 #include <QDir>
+#include <QIcon>
 #include <QLocale>
 #include <QMessageBox>
 #include <QStandardPaths>
@@ -32,6 +33,12 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     Core::setApplicationIdentity();
     QApplication::setApplicationDisplayName(QStringLiteral("Tillbridge"));
+    // The installed icon, embedded; the desktop file name lets Wayland match the window to its desktop entry.
+    QApplication::setDesktopFileName(QStringLiteral("app.tillbridge.Tillbridge"));
+    QIcon icon;
+    for (const int size : {16, 22, 24, 32, 48, 64, 128, 256})
+        icon.addFile(QStringLiteral(":/icons/tillbridge-%1.png").arg(size), QSize(size, size));
+    QApplication::setWindowIcon(icon);
     qSetMessagePattern(QStringLiteral("%{time yyyy-MM-dd HH:mm:ss.zzz} %{if-category}%{category} %{endif}%{type}: "
                                       "%{message}"));
     if (const QStringList args = QCoreApplication::arguments(); args.contains(u"--demo"))

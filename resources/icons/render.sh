@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Renders the app icon's PNG sizes (hicolor theme, window icon) and the Windows .ico from the SVG. The results are
+# committed, so building needs no SVG renderer; run this after changing the SVG and commit what it writes.
+# Needs rsvg-convert (librsvg2-bin) and, for the .ico, ImageMagick's convert.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+svg="$here/app.tillbridge.Tillbridge.svg"
+mkdir -p "$here/png"
+for size in 16 22 24 32 48 64 128 256; do
+    rsvg-convert --width "$size" --height "$size" "$svg" --output "$here/png/tillbridge-$size.png"
+done
+convert "$here"/png/tillbridge-{16,24,32,48,64,128,256}.png "$here/tillbridge.ico"
