@@ -439,10 +439,54 @@
     <message>
         <location line="-347"/>
         <source>Unknown format %1: use pdf, xlsx and csv.</source>
-        <translation type="unfinished"></translation>
+        <translation>Okänt format %1: använd pdf, xlsx och csv.</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+41"/>
+        <source>What to write, comma-separated: csv (the CSV files and summary.json), xlsx (one workbook), pdf (the close pack for the controller). Default: csv.</source>
+        <translation>Vad som ska skrivas, kommaseparerat: csv (CSV-filerna och summary.json), xlsx (en arbetsbok), pdf (bokslutspaketet för controllern). Standard: csv.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>formats</source>
+        <translation>format</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The company named on the PDF&apos;s cover.</source>
+        <translation>Företaget som anges på PDF-filens försättsblad.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Who generated the pack, for the PDF&apos;s cover (default: the login name).</source>
+        <translation>Vem som tog fram paketet, för PDF-filens försättsblad (standard: inloggningsnamnet).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Writes the close pack of a period. csv: reconciliation, tax by rate, exception summary, sign-offs and accepted overrides as CSV files, and summary.json with the gates and the audit chain&apos;s head; xlsx: the same as one workbook; pdf: the pack for the controller. Exit status: 0 written and every gate passes, 1 written but a gate fails or the audit chain does not verify, 2 usage or cache error.</source>
+        <translation>Skriver bokslutspaketet för en period. csv: avstämning, moms per momssats, sammanställning av undantag, attester och godkända åsidosättanden som CSV-filer, samt summary.json med kontrollpunkterna och revisionskedjans huvud; xlsx: detsamma som en arbetsbok; pdf: paketet för controllern. Slutstatus: 0 skrivet och alla kontrollpunkter godkända, 1 skrivet men en kontrollpunkt underkänd eller revisionskedjan går inte att verifiera, 2 användnings- eller cachefel.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The PDF could not be prepared (no graphics support).</source>
+        <translation>PDF-filen kunde inte förberedas (inget grafikstöd).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The folder %1 could not be created.</source>
+        <translation>Mappen %1 kunde inte skapas.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>tillbridge-cli</source>
+        <translation>tillbridge-cli</translation>
+    </message>
+    <message>
+        <source>Writes the close pack of a period: reconciliation, tax by rate, exception summary, sign-offs and accepted overrides as CSV, and summary.json with the gates and the audit chain&apos;s head. Exit status: 0 written and every gate passes, 1 written but a gate fails or the audit chain does not verify, 2 usage or cache error.</source>
+        <translation>Skriver bokslutspaketet för en period: avstämning, moms per momssats, sammanställning av undantag, attester och godkända åsidosättanden som CSV, samt summary.json med kontrollpunkterna och revisionskedjans huvud. Slutstatus: 0 skrivet och alla kontrollpunkter godkända, 1 skrivet men en kontrollpunkt underkänd eller revisionskedjan går inte att verifiera, 2 användnings- eller cachefel.</translation>
+    </message>
+    <message>
+        <location line="-57"/>
         <source>The period, YYYY-MM.</source>
         <translation>Perioden, ÅÅÅÅ-MM.</translation>
     </message>
@@ -462,52 +506,12 @@
         <translation>mapp</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>What to write, comma-separated: csv (the CSV files and summary.json), xlsx (one workbook), pdf (the close pack for the controller). Default: csv.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>formats</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The company named on the PDF&apos;s cover.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Who generated the pack, for the PDF&apos;s cover (default: the login name).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Writes the close pack of a period. csv: reconciliation, tax by rate, exception summary, sign-offs and accepted overrides as CSV files, and summary.json with the gates and the audit chain&apos;s head; xlsx: the same as one workbook; pdf: the pack for the controller. Exit status: 0 written and every gate passes, 1 written but a gate fails or the audit chain does not verify, 2 usage or cache error.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+24"/>
         <source>Name the period and the folder: --period YYYY-MM --out DIR.</source>
         <translation>Ange perioden och mappen: --period ÅÅÅÅ-MM --out MAPP.</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>The PDF could not be prepared (no graphics support).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>The folder %1 could not be created.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>tillbridge-cli</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+40"/>
         <source>Close pack for %1 written to %2: %3</source>
         <translation>Bokslutspaketet för %1 har skrivits till %2: %3</translation>
     </message>
@@ -821,7 +825,11 @@ Slutstatus: 0 lyckat, 1 fynd eller underkända kontroller, 2 användnings- eller
     <message>
         <location line="+2"/>
         <source>write a period&apos;s close pack: CSV and summary.json, XLSX, PDF (--period --out --format)</source>
-        <translation type="unfinished"></translation>
+        <translation>skriv en periods bokslutspaket: CSV och summary.json, XLSX, PDF (--period --out --format)</translation>
+    </message>
+    <message>
+        <source>write a period&apos;s close pack: CSV files and summary.json (--period --out)</source>
+        <translation>skriv en periods bokslutspaket: CSV-filer och summary.json (--period --out)</translation>
     </message>
     <message>
         <location line="+54"/>

@@ -146,11 +146,12 @@
     </message>
     <message>
         <location line="+96"/>
+        <location line="+19"/>
         <source>Outbox row %1 does not exist.</source>
         <translation>Utkorgsrad %1 finns inte.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>A document can only be queued for a stored order.</source>
         <translation>Ett dokument kan bara köas för en sparad order.</translation>
     </message>
@@ -165,12 +166,12 @@
         <translation>Ett dokument behöver en extern referens på 1 till 255 tecken.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+43"/>
         <source>Outbox row %1 is %2, not %3; the outcome was not recorded.</source>
         <translation>Utkorgsrad %1 är %2, inte %3; utfallet registrerades inte.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+23"/>
         <source>Attempt %1 is not an attempt of outbox row %2.</source>
         <translation>Försök %1 är inte ett försök för utkorgsrad %2.</translation>
     </message>
@@ -180,17 +181,17 @@
         <translation>Försök %1 för utkorgsrad %2 är inte det som pågår; utfallet registrerades inte.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Outbox row %1 changed while it was being updated.</source>
         <translation>Utkorgsrad %1 ändrades medan den uppdaterades.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Attempt %1 changed while it was being updated.</source>
         <translation>Försök %1 ändrades medan det uppdaterades.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>Order %1 changed while it was being updated.</source>
         <translation>Order %1 ändrades medan den uppdaterades.</translation>
     </message>
@@ -280,7 +281,7 @@
         <translation>Lageröverföringen kunde inte %1: %2</translation>
     </message>
     <message>
-        <location filename="../core/engine/postingrelay.cpp" line="+75"/>
+        <location filename="../core/engine/postingrelay.cpp" line="+78"/>
         <source>The document for %1 no longer matches what was queued; it is not sent.</source>
         <translation>Dokumentet för %1 stämmer inte längre med det som köades; det skickas inte.</translation>
     </message>
@@ -323,6 +324,11 @@
         <location filename="../core/close/closeservice.cpp" line="+29"/>
         <source>The close could not be recorded (%1): %2</source>
         <translation>Bokslutet kunde inte registreras (%1): %2</translation>
+    </message>
+    <message>
+        <location filename="../core/export/exportsources.cpp" line="+32"/>
+        <source>A page of the table could not be read from the cache; nothing was exported.</source>
+        <translation>En sida i tabellen kunde inte läsas från cachen; ingenting exporterades.</translation>
     </message>
 </context>
 <context>
@@ -622,14 +628,6 @@
         <location line="+1"/>
         <source>All %1 audit entries verify; the chain is intact.</source>
         <translation>Alla %1 revisionsposter verifieras; kedjan är intakt.</translation>
-    </message>
-</context>
-<context>
-    <name>Tillbridge::Core::AuditTrailExport</name>
-    <message>
-        <location filename="../core/export/exportsources.cpp" line="+223"/>
-        <source>Audit trail</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -971,286 +969,6 @@
     </message>
 </context>
 <context>
-    <name>Tillbridge::Core::ClosePackWorkbook</name>
-    <message>
-        <location filename="../core/export/closepackworkbook.cpp" line="+43"/>
-        <source>Summary</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Item</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Value</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Period</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>From</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>To</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Generated</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>All gates pass</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <location line="+22"/>
-        <location line="+7"/>
-        <source>yes</source>
-        <translation type="unfinished">ja</translation>
-    </message>
-    <message>
-        <location line="-29"/>
-        <location line="+1"/>
-        <location line="+21"/>
-        <location line="+7"/>
-        <source>no</source>
-        <translation type="unfinished">nej</translation>
-    </message>
-    <message>
-        <location line="-28"/>
-        <source>Locked</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>yes, by %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Reconciliation lines</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Variance lines</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Accepted overrides</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Audit chain</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>verified</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Audit chain head</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Audit chain head hash</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Gates</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Gate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Passes now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Signed by</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Signed at</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Comment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+65"/>
-        <source>Explanation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-55"/>
-        <source>Period sign-off</source>
-        <translation type="unfinished">Periodattest</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Reconciliation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>VAT by rate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Trading day</source>
-        <translation type="unfinished">Försäljningsdag</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Store</source>
-        <translation type="unfinished">Butik</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>VAT rate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Currency</source>
-        <translation type="unfinished">Valuta</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Orders</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Net</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sitoo VAT</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>VAT from the rate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Variance</source>
-        <translation type="unfinished">Avvikelse</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Prima VAT</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>TAX exceptions</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Exceptions</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+15"/>
-        <source>Kind</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-14"/>
-        <source>Kind code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Owner</source>
-        <translation type="unfinished">Ansvarig</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>State</source>
-        <translation type="unfinished">Status</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Count</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Overrides</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Exception</source>
-        <translation type="unfinished">Undantag</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Entity</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Maker</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Checker</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Approved at</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Reason</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>The folder %1 could not be created.</source>
-        <translation type="unfinished">Mappen %1 kunde inte skapas.</translation>
-    </message>
-</context>
-<context>
     <name>Tillbridge::Core::ClosePeriod</name>
     <message>
         <location filename="../core/close/closetypes.cpp" line="+66"/>
@@ -1436,29 +1154,6 @@
     </message>
 </context>
 <context>
-    <name>Tillbridge::Core::CsvTableWriter</name>
-    <message>
-        <location filename="../core/export/csvtablewriter.cpp" line="+60"/>
-        <source>%1 could not be written: %2</source>
-        <translation type="unfinished">%1 kunde inte skrivas: %2</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>A CSV file holds one table.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>A row was written before the table&apos;s columns.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Nothing was exported.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>Tillbridge::Core::Currency</name>
     <message>
         <location filename="../core/money/currency.cpp" line="+48"/>
@@ -1503,6 +1198,11 @@
         <source>Could not open the cache %1: %2</source>
         <translation>Kunde inte öppna cachen %1: %2</translation>
     </message>
+    <message>
+        <location line="+13"/>
+        <source>Could not set up the cache %1 (%2): %3</source>
+        <translation>Kunde inte förbereda cachen %1 (%2): %3</translation>
+    </message>
 </context>
 <context>
     <name>Tillbridge::Core::DbTransaction</name>
@@ -1517,7 +1217,7 @@
         <translation>Det finns ingen öppen transaktion att skriva i.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>The cache could not prepare a statement: %1</source>
         <translation>Cachen kunde inte förbereda en sats: %1</translation>
     </message>
@@ -1747,14 +1447,6 @@
     </message>
 </context>
 <context>
-    <name>Tillbridge::Core::ExceptionQueueExport</name>
-    <message>
-        <location filename="../core/export/exportsources.cpp" line="-184"/>
-        <source>Exceptions</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>Tillbridge::Core::ExceptionQueueModel</name>
     <message>
         <location filename="../core/models/exceptionqueuemodel.cpp" line="+18"/>
@@ -1976,282 +1668,6 @@
         <location line="+9"/>
         <source>Closing an exception needs a reason.</source>
         <translation>För att stänga ett undantag krävs en motivering.</translation>
-    </message>
-</context>
-<context>
-    <name>Tillbridge::Core::ExportTask</name>
-    <message>
-        <location filename="../core/export/exporttask.cpp" line="+51"/>
-        <source>The export stopped.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Tillbridge::Core::Exports</name>
-    <message>
-        <location filename="../core/export/exportsources.cpp" line="+5"/>
-        <location line="+79"/>
-        <location line="+171"/>
-        <source>Exception</source>
-        <translation type="unfinished">Undantag</translation>
-    </message>
-    <message>
-        <location line="-249"/>
-        <source>Raised</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Kind</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+72"/>
-        <source>Kind code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-71"/>
-        <source>Severity</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Owner</source>
-        <translation type="unfinished">Ansvarig</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+125"/>
-        <location line="+109"/>
-        <location line="+69"/>
-        <source>Store</source>
-        <translation type="unfinished">Butik</translation>
-    </message>
-    <message>
-        <location line="-302"/>
-        <location line="+182"/>
-        <source>Entity</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-181"/>
-        <source>Reference</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+71"/>
-        <source>Explanation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-70"/>
-        <location line="+127"/>
-        <source>State</source>
-        <translation type="unfinished">Status</translation>
-    </message>
-    <message>
-        <location line="-126"/>
-        <source>Assigned to</source>
-        <translation type="unfinished">Tilldelat</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Override by</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Approved by</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Updated</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+59"/>
-        <location line="+60"/>
-        <source>SKU</source>
-        <translation type="unfinished">Artikel</translation>
-    </message>
-    <message>
-        <location line="-59"/>
-        <location line="+62"/>
-        <location line="+111"/>
-        <source>Difference</source>
-        <translation type="unfinished">Differens</translation>
-    </message>
-    <message>
-        <location line="-171"/>
-        <location line="+170"/>
-        <source>Prima</source>
-        <translation type="unfinished">Prima</translation>
-    </message>
-    <message>
-        <location line="-169"/>
-        <location line="+167"/>
-        <source>Sitoo</source>
-        <translation type="unfinished">Sitoo</translation>
-    </message>
-    <message>
-        <location line="-166"/>
-        <source>Near match</source>
-        <translation type="unfinished">Nästan lika</translation>
-    </message>
-    <message>
-        <location line="+54"/>
-        <source>Prima location</source>
-        <translation type="unfinished">Prima-plats</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Prima available to sell</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sitoo level</source>
-        <translation type="unfinished">Saldo i Sitoo</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Last error</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Low stock</source>
-        <translation type="unfinished">Lågt lager</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sold in window</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Pushed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+43"/>
-        <source>Sequence</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Actor</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Action</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Action code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Details</source>
-        <translation type="unfinished">Detaljer</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Hash</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+48"/>
-        <source>Trading day</source>
-        <translation type="unfinished">Försäljningsdag</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Compared</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Item</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+68"/>
-        <source>Currency</source>
-        <translation type="unfinished">Valuta</translation>
-    </message>
-    <message>
-        <location line="-66"/>
-        <source>Z-reports</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Tolerance</source>
-        <translation type="unfinished">Tolerans</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Status</source>
-        <translation type="unfinished">Status</translation>
-    </message>
-    <message>
-        <location line="+61"/>
-        <source>VAT rate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Orders</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Net</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sitoo VAT</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>VAT from the rate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Variance</source>
-        <translation type="unfinished">Avvikelse</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Prima VAT</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Days Prima known</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>TAX exceptions</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2570,7 +1986,7 @@
 <context>
     <name>Tillbridge::Core::OrderRouter</name>
     <message>
-        <location filename="../core/engine/orderrouter.cpp" line="+238"/>
+        <location filename="../core/engine/orderrouter.cpp" line="+240"/>
         <source>No longer found when the order was validated again.</source>
         <translation>Hittades inte längre när ordern validerades igen.</translation>
     </message>
@@ -2791,6 +2207,18 @@
 <context>
     <name>Tillbridge::Core::OutboxRepository</name>
     <message>
+        <source>A document can only be queued for a stored order.</source>
+        <translation>Ett dokument kan bara köas för en sparad order.</translation>
+    </message>
+    <message>
+        <source>A document needs an idempotency key of 1 to 255 characters.</source>
+        <translation>Ett dokument behöver en idempotensnyckel på 1 till 255 tecken.</translation>
+    </message>
+    <message>
+        <source>A document needs an external reference of 1 to 255 characters.</source>
+        <translation>Ett dokument behöver en extern referens på 1 till 255 tecken.</translation>
+    </message>
+    <message>
         <location filename="../core/storage/outboxrepository.cpp" line="+54"/>
         <source>The document for key %1 is not a JSON object.</source>
         <translation>Dokumentet för nyckel %1 är inget JSON-objekt.</translation>
@@ -2802,16 +2230,17 @@
     </message>
     <message>
         <location line="+11"/>
+        <location line="+82"/>
         <source>Claiming due postings needs the current time.</source>
         <translation>För att hämta förfallna bokföringar behövs aktuell tid.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="-37"/>
         <source>Outbox row %1 changed while it was being claimed.</source>
         <translation>Utkorgsrad %1 ändrades medan den hämtades.</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+62"/>
         <source>Outbox row %1 cannot be posted without Prima&apos;s document number.</source>
         <translation>Utkorgsrad %1 kan inte bokföras utan Primas dokumentnummer.</translation>
     </message>
@@ -3034,17 +2463,17 @@
 <context>
     <name>Tillbridge::Core::PostingRelay</name>
     <message>
-        <location filename="../core/engine/postingrelay.cpp" line="+143"/>
+        <location filename="../core/engine/postingrelay.cpp" line="+152"/>
         <source>Prima does not hold the document: it is sent again with the same key.</source>
         <translation>Prima har inte dokumentet: det skickas igen med samma nyckel.</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+119"/>
         <source>%1 is dated %2, in a period that is closed and locked in Tillbridge.</source>
         <translation>%1 är daterad %2, i en period som är stängd och låst i Tillbridge.</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+74"/>
         <source>Prima&apos;s answer does not match the documents sent.</source>
         <translation>Primas svar stämmer inte med de skickade dokumenten.</translation>
     </message>
@@ -3321,34 +2750,6 @@
             <numerusform>%n av dagens ordrar är ännu inte bokförd i Prima.</numerusform>
             <numerusform>%n av dagens ordrar är ännu inte bokförda i Prima.</numerusform>
         </translation>
-    </message>
-</context>
-<context>
-    <name>Tillbridge::Core::ReconciliationExport</name>
-    <message>
-        <location filename="../core/export/exportsources.cpp" line="-85"/>
-        <source>Reconciliation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <source>VAT</source>
-        <translation type="unfinished">moms</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Tender</source>
-        <translation type="unfinished">Betalsätt</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Matched</source>
-        <translation type="unfinished">Matchad</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Variance</source>
-        <translation type="unfinished">Avvikelse</translation>
     </message>
 </context>
 <context>
@@ -4045,17 +3446,9 @@
     </message>
 </context>
 <context>
-    <name>Tillbridge::Core::SkuDiffExport</name>
-    <message>
-        <location filename="../core/export/exportsources.cpp" line="-198"/>
-        <source>SKU differences</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>Tillbridge::Core::SkuDiffModel</name>
     <message>
-        <location filename="../core/models/skudiffmodel.cpp" line="-439"/>
+        <location line="-439"/>
         <source>no price</source>
         <translation>inget pris</translation>
     </message>
@@ -4248,44 +3641,6 @@
     </message>
 </context>
 <context>
-    <name>Tillbridge::Core::StockLevelsExport</name>
-    <message>
-        <location filename="../core/export/exportsources.cpp" line="+58"/>
-        <source>Stock</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+30"/>
-        <source>Failed</source>
-        <translation type="unfinished">Misslyckade</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Waiting to push</source>
-        <translation type="unfinished">Väntar på överföring</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Not written yet</source>
-        <translation type="unfinished">Inte skrivet ännu</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>In Sitoo</source>
-        <translation type="unfinished">I Sitoo</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>yes</source>
-        <translation type="unfinished">ja</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>no</source>
-        <translation type="unfinished">nej</translation>
-    </message>
-</context>
-<context>
     <name>Tillbridge::Core::StockLevelsModel</name>
     <message>
         <location filename="../core/models/stocklevelsmodel.cpp" line="+39"/>
@@ -4293,7 +3648,7 @@
         <translation>Lagersiffrorna kunde inte läsas: %1</translation>
     </message>
     <message>
-        <location line="+172"/>
+        <location line="+173"/>
         <source>The stock levels could not be read: %1</source>
         <translation>Lagersaldona kunde inte läsas: %1</translation>
     </message>
@@ -4903,14 +4258,6 @@
     </message>
 </context>
 <context>
-    <name>Tillbridge::Core::TaxVarianceExport</name>
-    <message>
-        <location filename="../core/export/exportsources.cpp" line="+140"/>
-        <source>VAT variance</source>
-        <translation type="unfinished">Momsavvikelse</translation>
-    </message>
-</context>
-<context>
     <name>Tillbridge::Core::TaxVarianceOrdersModel</name>
     <message>
         <location filename="../core/models/taxvarianceordersmodel.cpp" line="+38"/>
@@ -5086,36 +4433,713 @@
     </message>
 </context>
 <context>
+    <name>Tillbridge::Core::AuditTrailExport</name>
+    <message>
+        <location filename="../core/export/exportsources.cpp" line="+195"/>
+        <source>Audit trail</source>
+        <translation>Revisionsspår</translation>
+    </message>
+</context>
+<context>
+    <name>Tillbridge::Core::ClosePackWorkbook</name>
+    <message>
+        <location filename="../core/export/closepackworkbook.cpp" line="+43"/>
+        <source>Summary</source>
+        <translation>Sammanfattning</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Item</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>Värde</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From</source>
+        <translation>Från</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To</source>
+        <translation>Till</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Generated</source>
+        <translation>Framtaget</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All gates pass</source>
+        <translation>Alla kontrollpunkter godkända</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+22"/>
+        <location line="+7"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <location line="+1"/>
+        <location line="+21"/>
+        <location line="+7"/>
+        <source>no</source>
+        <translation>nej</translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <source>Locked</source>
+        <translation>Låst</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>yes, by %1</source>
+        <translation>ja, av %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reconciliation lines</source>
+        <translation>Avstämningsrader</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Variance lines</source>
+        <translation>Avvikelserader</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accepted overrides</source>
+        <translation>Godkända åsidosättanden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audit chain</source>
+        <translation>Revisionskedja</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>verified</source>
+        <translation>verifierad</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Audit chain head</source>
+        <translation>Revisionskedjans huvud</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audit chain head hash</source>
+        <translation>Revisionskedjans huvudhash</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Gates</source>
+        <translation>Kontrollpunkter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gate</source>
+        <translation>Kontrollpunkt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Passes now</source>
+        <translation>Godkänd nu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signed by</source>
+        <translation>Attesterad av</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signed at</source>
+        <translation>Attesterad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+65"/>
+        <source>Explanation</source>
+        <translation>Förklaring</translation>
+    </message>
+    <message>
+        <location line="-55"/>
+        <source>Period sign-off</source>
+        <translation>Periodattest</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Reconciliation</source>
+        <translation>Avstämning</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>VAT by rate</source>
+        <translation>Moms per sats</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trading day</source>
+        <translation>Försäljningsdag</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Store</source>
+        <translation>Butik</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>VAT rate</source>
+        <translation>Momssats</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Currency</source>
+        <translation>Valuta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Orders</source>
+        <translation>Ordrar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Net</source>
+        <translation>Netto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sitoo VAT</source>
+        <translation>Moms i Sitoo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>VAT from the rate</source>
+        <translation>Moms enligt satsen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Variance</source>
+        <translation>Avvikelse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prima VAT</source>
+        <translation>Moms i Prima</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TAX exceptions</source>
+        <translation>Momsundantag</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Exceptions</source>
+        <translation>Undantag</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+15"/>
+        <source>Kind</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>Kind code</source>
+        <translation>Typkod</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owner</source>
+        <translation>Ansvarig</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Count</source>
+        <translation>Antal</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Overrides</source>
+        <translation>Åsidosättanden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exception</source>
+        <translation>Undantag</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Entity</source>
+        <translation>Objekt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Maker</source>
+        <translation>Upprättare</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checker</source>
+        <translation>Attestant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approved at</source>
+        <translation>Attesterat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>Motivering</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The folder %1 could not be created.</source>
+        <translation>Mappen %1 kunde inte skapas.</translation>
+    </message>
+</context>
+<context>
+    <name>Tillbridge::Core::CsvTableWriter</name>
+    <message>
+        <location filename="../core/export/csvtablewriter.cpp" line="+60"/>
+        <source>%1 could not be written: %2</source>
+        <translation>%1 kunde inte skrivas: %2</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>A CSV file holds one table.</source>
+        <translation>En CSV-fil innehåller en tabell.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>A row was written before the table&apos;s columns.</source>
+        <translation>En rad skrevs före tabellens kolumner.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Nothing was exported.</source>
+        <translation>Ingenting exporterades.</translation>
+    </message>
+</context>
+<context>
+    <name>Tillbridge::Core::ExceptionQueueExport</name>
+    <message>
+        <location filename="../core/export/exportsources.cpp" line="-182"/>
+        <source>Exceptions</source>
+        <translation>Undantag</translation>
+    </message>
+</context>
+<context>
+    <name>Tillbridge::Core::ExportTask</name>
+    <message>
+        <location filename="../core/export/exporttask.cpp" line="+51"/>
+        <source>The export stopped.</source>
+        <translation>Exporten stoppades.</translation>
+    </message>
+</context>
+<context>
+    <name>Tillbridge::Core::Exports</name>
+    <message>
+        <location filename="../core/export/exportsources.cpp" line="+5"/>
+        <location line="+79"/>
+        <location line="+173"/>
+        <source>Exception</source>
+        <translation>Undantag</translation>
+    </message>
+    <message>
+        <location line="-251"/>
+        <source>Raised</source>
+        <translation>Registrerat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+72"/>
+        <source>Kind code</source>
+        <translation>Typkod</translation>
+    </message>
+    <message>
+        <location line="-71"/>
+        <source>Severity</source>
+        <translation>Allvarlighetsgrad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owner</source>
+        <translation>Ansvarig</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+119"/>
+        <location line="+117"/>
+        <location line="+69"/>
+        <source>Store</source>
+        <translation>Butik</translation>
+    </message>
+    <message>
+        <location line="-304"/>
+        <location line="+180"/>
+        <source>Entity</source>
+        <translation>Objekt</translation>
+    </message>
+    <message>
+        <location line="-179"/>
+        <source>Reference</source>
+        <translation>Referens</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+71"/>
+        <source>Explanation</source>
+        <translation>Förklaring</translation>
+    </message>
+    <message>
+        <location line="-70"/>
+        <location line="+121"/>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="-120"/>
+        <source>Assigned to</source>
+        <translation>Tilldelat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Override by</source>
+        <translation>Åsidosatt av</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approved by</source>
+        <translation>Attesterat av</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Updated</source>
+        <translation>Uppdaterat</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <location line="+54"/>
+        <source>SKU</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <location line="-53"/>
+        <location line="+56"/>
+        <location line="+119"/>
+        <source>Difference</source>
+        <translation>Differens</translation>
+    </message>
+    <message>
+        <location line="-173"/>
+        <location line="+172"/>
+        <source>Prima</source>
+        <translation>Prima</translation>
+    </message>
+    <message>
+        <location line="-171"/>
+        <location line="+169"/>
+        <source>Sitoo</source>
+        <translation>Sitoo</translation>
+    </message>
+    <message>
+        <location line="-168"/>
+        <source>Near match</source>
+        <translation>Nästan lika</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Prima location</source>
+        <translation>Prima-plats</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Prima available to sell</source>
+        <translation>Säljbart saldo i Prima</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sitoo level</source>
+        <translation>Saldo i Sitoo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Last error</source>
+        <translation>Senaste fel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Low stock</source>
+        <translation>Lågt lager</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sold in window</source>
+        <translation>Sålt i perioden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pushed</source>
+        <translation>Överfört</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Sequence</source>
+        <translation>Löpnummer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time</source>
+        <translation>Tid</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Actor</source>
+        <translation>Utförare</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Action</source>
+        <translation>Händelse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Action code</source>
+        <translation>Händelsekod</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Details</source>
+        <translation>Detaljer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hash</source>
+        <translation>Hash</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Trading day</source>
+        <translation>Försäljningsdag</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Compared</source>
+        <translation>Jämfört</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Item</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+68"/>
+        <source>Currency</source>
+        <translation>Valuta</translation>
+    </message>
+    <message>
+        <location line="-66"/>
+        <source>Z-reports</source>
+        <translation>Z-rapporter</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tolerance</source>
+        <translation>Tolerans</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>VAT rate</source>
+        <translation>Momssats</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Orders</source>
+        <translation>Ordrar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Net</source>
+        <translation>Netto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sitoo VAT</source>
+        <translation>Moms i Sitoo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>VAT from the rate</source>
+        <translation>Moms enligt satsen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Variance</source>
+        <translation>Avvikelse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prima VAT</source>
+        <translation>Moms i Prima</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Days Prima known</source>
+        <translation>Dagar kända i Prima</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TAX exceptions</source>
+        <translation>Momsundantag</translation>
+    </message>
+</context>
+<context>
+    <name>Tillbridge::Core::ReconciliationExport</name>
+    <message>
+        <location line="-85"/>
+        <source>Reconciliation</source>
+        <translation>Avstämning</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>VAT</source>
+        <translation>moms</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tender</source>
+        <translation>Betalsätt</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Matched</source>
+        <translation>Matchad</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Variance</source>
+        <translation>Avvikelse</translation>
+    </message>
+</context>
+<context>
+    <name>Tillbridge::Core::SkuDiffExport</name>
+    <message>
+        <location line="-200"/>
+        <source>SKU differences</source>
+        <translation>Artikelskillnader</translation>
+    </message>
+</context>
+<context>
+    <name>Tillbridge::Core::StockLevelsExport</name>
+    <message>
+        <location line="+52"/>
+        <source>Stock</source>
+        <translation>Lager</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Failed</source>
+        <translation>Misslyckade</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting to push</source>
+        <translation>Väntar på överföring</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Not written yet</source>
+        <translation>Inte skrivet ännu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In Sitoo</source>
+        <translation>I Sitoo</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no</source>
+        <translation>nej</translation>
+    </message>
+</context>
+<context>
+    <name>Tillbridge::Core::TaxVarianceExport</name>
+    <message>
+        <location line="+144"/>
+        <source>VAT variance</source>
+        <translation>Momsavvikelse</translation>
+    </message>
+</context>
+<context>
     <name>Tillbridge::Core::XlsxTableWriter</name>
     <message>
         <location filename="../core/export/xlsxtablewriter.cpp" line="+85"/>
         <source>%1 could not be written: %2</source>
-        <translation type="unfinished">%1 kunde inte skrivas: %2</translation>
+        <translation>%1 kunde inte skrivas: %2</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>%1 could not be created.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kunde inte skapas.</translation>
     </message>
     <message>
         <location line="+48"/>
         <source>The sheet %1 could not be added.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bladet %1 kunde inte läggas till.</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>A row was written before the table&apos;s columns.</source>
-        <translation type="unfinished"></translation>
+        <translation>En rad skrevs före tabellens kolumner.</translation>
     </message>
     <message>
         <location line="+55"/>
         <source>Nothing was exported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingenting exporterades.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>%1 could not be written.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kunde inte skrivas.</translation>
     </message>
 </context>
 </TS>

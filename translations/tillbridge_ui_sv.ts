@@ -4,7 +4,7 @@
 <context>
     <name>Tillbridge::Ui::AuditTrailPage</name>
     <message>
-        <location filename="../ui/audittrail/audittrailpage.cpp" line="+24"/>
+        <location filename="../ui/audittrail/audittrailpage.cpp" line="+26"/>
         <source>Verify chain</source>
         <translation>Verifiera kedjan</translation>
     </message>
@@ -45,7 +45,7 @@
         <translation>Varje ändring som Tillbridge gjort eller en person attesterat, i en manipuleringssäker kedja.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+30"/>
         <source>Verifying the audit chain…</source>
         <translation>Verifierar revisionskedjan…</translation>
     </message>
@@ -68,7 +68,7 @@
 <context>
     <name>Tillbridge::Ui::ClosePage</name>
     <message>
-        <location filename="../ui/close/closepage.cpp" line="+83"/>
+        <location filename="../ui/close/closepage.cpp" line="+86"/>
         <source>Check again</source>
         <translation>Kontrollera igen</translation>
     </message>
@@ -635,7 +635,7 @@
         <translation>Skriver bokslutspaketet %1…</translation>
     </message>
     <message numerus="yes">
-        <location line="+8"/>
+        <location line="+28"/>
         <source>Close pack for %1 written to %2 (%n file(s)).</source>
         <translation>
             <numerusform>Bokslutspaketet för %1 har skrivits till %2 (%n fil).</numerusform>
@@ -2179,7 +2179,7 @@
 <context>
     <name>Tillbridge::Ui::SettingsPage</name>
     <message>
-        <location filename="../ui/settings/settingspage.cpp" line="+37"/>
+        <location filename="../ui/settings/settingspage.cpp" line="+38"/>
         <source>Export audit anchor…</source>
         <translation>Exportera revisionsankare…</translation>
     </message>
@@ -2242,6 +2242,11 @@
         <location line="+2"/>
         <source>Cache and audit</source>
         <translation>Cache och revision</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language</source>
+        <translation>Språk</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2348,7 +2353,7 @@
 <context>
     <name>Tillbridge::Ui::SkuDiffPage</name>
     <message>
-        <location filename="../ui/skudiff/skudiffpage.cpp" line="+38"/>
+        <location filename="../ui/skudiff/skudiffpage.cpp" line="+40"/>
         <source>Only in Sitoo (sellable)</source>
         <translation>Bara i Sitoo (säljbar)</translation>
     </message>
@@ -2460,7 +2465,7 @@
         <translation>Primas artikelregister bredvid Sitoo-kassans artiklar, från den senaste artikelgranskningen. Rätta artiklar i Prima; inaktivera artiklar som bara finns i kassan här.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+21"/>
         <source>Recent audits (newest first)</source>
         <translation>Senaste granskningar (nyaste först)</translation>
     </message>
@@ -2553,7 +2558,7 @@
 <context>
     <name>Tillbridge::Ui::StockPage</name>
     <message>
-        <location filename="../ui/stock/stockpage.cpp" line="+60"/>
+        <location filename="../ui/stock/stockpage.cpp" line="+62"/>
         <source>SKU levels in all stores</source>
         <translation>Artikelsaldon i alla butiker</translation>
     </message>
@@ -2692,7 +2697,7 @@
         <translation>Primas säljbara saldo bredvid det saldo som senast skrevs till varje butiks Sitoo-lager, med överföringens fördröjning och vad som misslyckades.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+21"/>
         <source>Per store</source>
         <translation>Per butik</translation>
     </message>
@@ -2758,7 +2763,7 @@
 <context>
     <name>Tillbridge::Ui::TaxVariancePage</name>
     <message>
-        <location filename="../ui/taxvariance/taxvariancepage.cpp" line="+102"/>
+        <location filename="../ui/taxvariance/taxvariancepage.cpp" line="+104"/>
         <source>VAT %1</source>
         <translation>Moms %1</translation>
     </message>
@@ -2785,12 +2790,12 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+10"/>
+        <location line="+24"/>
         <source>VAT variance and payouts</source>
         <translation>Momsavvikelse och redovisning</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-23"/>
         <source>Whether the tills&apos; VAT and takings agree with the rates and with Prima, per store and trading day.</source>
         <translation>Om kassornas moms och dagskassa stämmer med momssatserna och med Prima, per butik och försäljningsdag.</translation>
     </message>
@@ -2800,7 +2805,7 @@
         <translation>Period:</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+21"/>
         <source>VAT</source>
         <translation>moms</translation>
     </message>
@@ -3249,6 +3254,115 @@ Klicka för att lista ordrarna</translation>
         <location line="+2"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>Tillbridge::Ui::ExportController</name>
+    <message>
+        <location filename="../ui/common/exportcontroller.cpp" line="+74"/>
+        <source>Export…</source>
+        <translation>Exportera…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the rows shown here, with the current filters, as an Excel workbook or CSV file</source>
+        <translation>Spara raderna som visas här, med aktuella filter, som en Excel-arbetsbok eller CSV-fil</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Export %1</source>
+        <translation>Exportera %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Exporting %1…</source>
+        <translation>Exporterar %1…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export</source>
+        <translation>Exportera</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Exporting %1: %2 of %3 rows…</source>
+        <translation>Exporterar %1: %2 av %3 rader…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Exporting %1: %2 rows…</source>
+        <translation>Exporterar %1: %2 rader…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The export could not be written: %1</source>
+        <translation>Exporten kunde inte skrivas: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export cancelled; no file was written.</source>
+        <translation>Exporten avbröts; ingen fil skrevs.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Exported %n row(s) to %1</source>
+        <translation>
+            <numerusform>Exporterade %n rad till %1</numerusform>
+            <numerusform>Exporterade %n rader till %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Tillbridge::Ui::ExportDialog</name>
+    <message>
+        <location line="+22"/>
+        <source>Excel workbook (.xlsx): numbers, amounts and dates as real cells</source>
+        <translation>Excel-arbetsbok (.xlsx): tal, belopp och datum som riktiga celler</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV (.csv): comma-separated text, UTF-8</source>
+        <translation>CSV (.csv): kommaseparerad text, UTF-8</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add BOM for Excel</source>
+        <translation>Lägg till BOM för Excel</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Starts the file with a byte-order mark, so that Excel reads å, ä and ö correctly</source>
+        <translation>Inleder filen med en byteordningsmarkering, så att Excel läser å, ä och ö rätt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Browse…</source>
+        <translation>Bläddra…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Export</source>
+        <translation>Exportera</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>File:</source>
+        <translation>Fil:</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-filer (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel-arbetsböcker (*.xlsx)</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,328 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The Swedish catalogues: lupdate run on today's sources (as update_translations runs it) finds no string without a
+// finished Swedish translation; the committed catalogues carry no obsolete entries, keep every placeholder and give
+// one source text one translation (CatalogueTranslator looks strings up by source text). Then the real thing: with
+// Swedish chosen, the Settings page, Qt's own buttons and amounts appear in Swedish.
+#include "core/application.h"
+#include "core/money/currency.h"
+#include "core/money/money.h"
+#include "core/secrets/memorysecretstore.h"
+#include "translations/languagepreference.h"
+#include "ui/settings/languageform.h"
+#include "ui/settings/settingspage.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QProcess>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTranslator>
+#include <QXmlStreamReader>
+
+#include <algorithm>
+
+using namespace Tillbridge;
+
+namespace {
+
+struct Message
+{
+    QString context;
+    QString source;
+    QString comment;
+    QString type; // the <translation> type: "", "unfinished", "vanished" or "obsolete"
+    QStringList forms; // one translation, or the numerus forms
+    bool numerus = false;
+};
+
+QList<Message> readCatalogue(const QString &path, QString *error)
+{
+    QList<Message> messages;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = file.errorString();
+        return messages;
+    }
+    QXmlStreamReader xml(&file);
+    QString context;
+    Message message;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (!xml.isStartElement())
+            continue;
+        const auto name = xml.name();
+        if (name == u"name") {
+            context = xml.readElementText();
+        } else if (name == u"message") {
+            message = Message{};
+            message.context = context;
+            message.numerus = xml.attributes().value(QStringLiteral("numerus")) == u"yes";
+        } else if (name == u"source") {
+            message.source = xml.readElementText();
+        } else if (name == u"comment") {
+            message.comment = xml.readElementText();
+        } else if (name == u"translation") {
+            message.type = xml.attributes().value(QStringLiteral("type")).toString();
+            if (message.numerus) {
+                while (xml.readNextStartElement())
+                    message.forms << xml.readElementText();
+            } else {
+                message.forms << xml.readElementText();
+            }
+            messages << message;
+        }
+    }
+    if (xml.hasError())
+        *error = QStringLiteral("%1 (line %2)").arg(xml.errorString()).arg(xml.lineNumber());
+    return messages;
+}
+
+/** "name=project.cmake" pairs from CMake: the catalogue and the lupdate project the build uses for it. */
+QList<std::pair<QString, QString>> catalogues()
+{
+    QList<std::pair<QString, QString>> result;
+    for (const QString &entry : QStringLiteral(TILLBRIDGE_CATALOGUES).split(u',', Qt::SkipEmptyParts)) {
+        const qsizetype equals = entry.indexOf(u'=');
+        result.append({entry.left(equals), entry.mid(equals + 1)});
+    }
+    return result;
+}
+
+QString committedCatalogue(const QString &name)
+{
+    return QStringLiteral(TILLBRIDGE_TRANSLATIONS_DIR "/%1_sv.ts").arg(name);
+}
+
+QStringList placeholders(const QString &text)
+{
+    static const QRegularExpression pattern(QStringLiteral("%(L?\\d+|n)"));
+    QStringList found;
+    for (auto it = pattern.globalMatch(text); it.hasNext();)
+        found << it.next().captured(0);
+    found.sort();
+    return found;
+}
+
+bool runTool(const QString &program, const QStringList &arguments, QString *output)
+{
+    QProcess process;
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.start(program, arguments);
+    const bool finished = process.waitForFinished(120000);
+    *output = QString::fromLocal8Bit(process.readAll());
+    return finished && process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
+}
+
+QString describe(const Message &message)
+{
+    return QStringLiteral("[%1] \"%2\"").arg(message.context, message.source.left(90));
+}
+
+} // namespace
+
+class tst_Translations : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void everySourceStringHasSwedish_data();
+    void everySourceStringHasSwedish();
+    void committedCatalogueIsClean_data();
+    void committedCatalogueIsClean();
+    void languageChoiceIsStored();
+    void swedishInARealWidget();
+};
+
+void tst_Translations::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true); // settings go to a test folder, never the user's
+    QVERIFY(!catalogues().isEmpty());
+}
+
+void tst_Translations::everySourceStringHasSwedish_data()
+{
+    QTest::addColumn<QString>("catalogue");
+    QTest::addColumn<QString>("project");
+    for (const auto &[name, project] : catalogues())
+        QTest::newRow(qPrintable(name)) << name << project;
+}
+
+// lupdate (the build's own project and options) merges today's sources into a copy of the committed catalogue;
+// a tr() string nobody translated shows up there as unfinished.
+void tst_Translations::everySourceStringHasSwedish()
+{
+    QFETCH(QString, catalogue);
+    QFETCH(QString, project);
+    QTemporaryDir folder;
+    QVERIFY(folder.isValid());
+    QString output;
+    const QString json = folder.filePath(QStringLiteral("project.json"));
+    QVERIFY2(runTool(QStringLiteral(TILLBRIDGE_CMAKE_COMMAND),
+                     {QStringLiteral("-DIN_FILE=%1").arg(project), QStringLiteral("-DOUT_FILE=%1").arg(json),
+                      QStringLiteral("-P"), QStringLiteral(TILLBRIDGE_LUPDATE_PROJECT_SCRIPT)},
+                     &output),
+             qPrintable(output));
+
+    const QString copy = folder.filePath(catalogue + QStringLiteral("_sv.ts"));
+    QVERIFY(QFile::copy(committedCatalogue(catalogue), copy));
+    QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner);
+    QFile projectFile(json);
+    QVERIFY(projectFile.open(QIODevice::ReadOnly));
+    QJsonObject description = QJsonDocument::fromJson(projectFile.readAll()).object();
+    projectFile.close();
+    QVERIFY2(description.contains(QStringLiteral("sources")), qPrintable(json));
+    description[QStringLiteral("translations")] = QJsonArray{copy};
+    QVERIFY(projectFile.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    projectFile.write(QJsonDocument(description).toJson());
+    projectFile.close();
+
+    QStringList arguments{QStringLiteral("-project"), json, QStringLiteral("-silent")};
+    arguments += QStringLiteral(TILLBRIDGE_LUPDATE_OPTIONS).split(u' ', Qt::SkipEmptyParts);
+    QVERIFY2(runTool(QStringLiteral(TILLBRIDGE_LUPDATE), arguments, &output), qPrintable(output));
+
+    QString error;
+    const QList<Message> messages = readCatalogue(copy, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QVERIFY(!messages.isEmpty());
+    QStringList missing;
+    for (const Message &message : messages) {
+        const bool empty = message.forms.isEmpty()
+                           || std::any_of(message.forms.cbegin(), message.forms.cend(),
+                                          [](const QString &form) { return form.trimmed().isEmpty(); });
+        if (message.type == u"unfinished" || empty || (message.numerus && message.forms.size() != 2))
+            missing << describe(message);
+    }
+    QVERIFY2(missing.isEmpty(),
+             qPrintable(QStringLiteral("%1 string(s) of %2 have no Swedish translation; run `ninja "
+                                       "update_translations`, translate them in translations/%2_sv.ts "
+                                       "(docs/translations.md):\n  %3")
+                            .arg(missing.size())
+                            .arg(catalogue, missing.join(QStringLiteral("\n  ")))));
+}
+
+void tst_Translations::committedCatalogueIsClean_data()
+{
+    everySourceStringHasSwedish_data();
+}
+
+void tst_Translations::committedCatalogueIsClean()
+{
+    QFETCH(QString, catalogue);
+    QString error;
+    const QList<Message> messages = readCatalogue(committedCatalogue(catalogue), &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QStringList problems;
+    QHash<std::pair<QString, QString>, QStringList> bySource;
+    for (const Message &message : messages) {
+        if (message.type == u"vanished" || message.type == u"obsolete")
+            problems << QStringLiteral("obsolete entry %1").arg(describe(message));
+        const QStringList expected = placeholders(message.source);
+        for (const QString &form : message.forms) {
+            if (form.isEmpty())
+                continue;
+            // A numerus form may drop %n (Swedish says "en order"), never a numbered argument.
+            QStringList kept = placeholders(form);
+            QStringList wanted = expected;
+            if (message.numerus) {
+                kept.removeAll(QStringLiteral("%n"));
+                wanted.removeAll(QStringLiteral("%n"));
+            }
+            if (kept != wanted)
+                problems << QStringLiteral("placeholders %1 became %2 in %3")
+                                .arg(expected.join(u' '), placeholders(form).join(u' '), describe(message));
+        }
+        const auto key = std::pair{message.source, message.comment};
+        if (auto known = bySource.constFind(key); known != bySource.constEnd() && *known != message.forms
+            && message.type.isEmpty())
+            problems << QStringLiteral("two translations of %1: \"%2\" and \"%3\"")
+                            .arg(describe(message), known->join(u'|'), message.forms.join(u'|'));
+        else if (message.type.isEmpty())
+            bySource.insert(key, message.forms);
+    }
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
+}
+
+void tst_Translations::languageChoiceIsStored()
+{
+    Core::openSettings()->remove(QStringLiteral("ui/language"));
+    QCOMPARE(I18n::storedLanguage(), I18n::Language::System);
+    {
+        Ui::LanguageForm form;
+        QCOMPARE(form.language(), I18n::Language::System);
+        QVERIFY(form.statusText().isEmpty());
+        form.setLanguage(I18n::Language::Swedish);
+        QCOMPARE(I18n::storedLanguage(), I18n::Language::Swedish);
+        QVERIFY2(form.statusText().contains(u"next time"), qPrintable(form.statusText()));
+    }
+    QCOMPARE(I18n::localeFor(I18n::Language::Swedish).name(), QStringLiteral("sv_SE"));
+    QCOMPARE(I18n::localeFor(I18n::Language::English).name(), QStringLiteral("en_GB"));
+    const QLocale german(QLocale::German, QLocale::Germany);
+    QCOMPARE(I18n::localeFor(I18n::Language::System, german), german);
+    Core::openSettings()->remove(QStringLiteral("ui/language"));
+}
+
+void tst_Translations::swedishInARealWidget()
+{
+    const QLocale swedish = I18n::localeFor(I18n::Language::Swedish);
+    QLocale::setDefault(swedish);
+    const QStringList installed = I18n::installTranslators(qApp, swedish);
+    QVERIFY2(installed.contains(QStringLiteral("tillbridge_ui_sv.qm")), qPrintable(installed.join(u' ')));
+    QVERIFY2(installed.contains(QStringLiteral("tillbridge_core_sv.qm")), qPrintable(installed.join(u' ')));
+
+    Core::MemorySecretStore secrets;
+    Ui::SettingsPage page(QStringLiteral("/tmp/cache.sqlite"), 11, &secrets);
+    page.resize(1200, 800);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    auto *tabs = page.findChild<QTabWidget *>();
+    QVERIFY(tabs);
+    QStringList titles;
+    for (int index = 0; index < tabs->count(); ++index)
+        titles << tabs->tabText(index);
+    QCOMPARE(titles, (QStringList{QStringLiteral("Anslutningar"), QStringLiteral("Cache och revision"),
+                                  QStringLiteral("Språk")}));
+    auto *form = page.findChild<Ui::LanguageForm *>();
+    QVERIFY(form);
+    QCOMPARE(form->findChild<QComboBox *>()->accessibleName(), QStringLiteral("Arbetsverktygets språk"));
+    QStringList buttons;
+    for (auto *button : page.findChildren<QPushButton *>())
+        buttons << button->text();
+    QVERIFY2(buttons.contains(QStringLiteral("Testa anslutningen")), qPrintable(buttons.join(u", ")));
+
+    // A core string reached through the core's own tr() helper (its context is not what lupdate guessed).
+    QCOMPARE(QCoreApplication::translate("Tillbridge::Core::Money", "Cannot combine amounts in %1 and %2."),
+             QStringLiteral("Kan inte kombinera belopp i %1 och %2."));
+    // A numerus form: Swedish has two.
+    QCOMPARE(QCoreApplication::translate("Tillbridge::Ui::ClosePage", "%n order(s) were refused by Prima.", nullptr, 1),
+             QStringLiteral("1 order avvisades av Prima."));
+    QCOMPARE(QCoreApplication::translate("Tillbridge::Ui::ClosePage", "%n order(s) were refused by Prima.", nullptr, 3),
+             QStringLiteral("3 ordrar avvisades av Prima."));
+
+    // Qt's own strings come from Qt's Swedish catalogue, when the system has it (qt6-translations-l10n).
+    if (installed.contains(QStringLiteral("qtbase_sv.qm")) || installed.contains(QStringLiteral("qt_sv.qm"))) {
+        QDialogButtonBox box(QDialogButtonBox::Cancel);
+        QCOMPARE(box.button(QDialogButtonBox::Cancel)->text(), QStringLiteral("Avbryt"));
+    } else {
+        qWarning("Qt's Swedish catalogue is not installed here; Qt's own buttons stay in English.");
+    }
+
+    // Amounts follow the active locale: Swedish digit grouping and decimal comma.
+    const auto sek = Core::Currency::of(QStringLiteral("SEK"));
+    QCOMPARE(Core::Money(-123456789, sek).toDisplayString(QLocale()),
+             QStringLiteral("−1\u00a0234\u00a0567,89\u00a0SEK"));
+    QLocale::setDefault(QLocale::c());
+}
+
+QTEST_MAIN(tst_Translations)
+#include "tst_translations.moc"
