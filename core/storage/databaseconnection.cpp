@@ -135,12 +135,23 @@ Result<std::shared_ptr<DatabaseConnection>> DatabaseConnection::open(const Optio
         } else {
             QSqlQuery query(db);
             for (const auto &pragma : kPragmas) {
-                if (!query.exec(QString::fromLatin1(pragma.set))) {
+                // Step to the end: switching a new file to WAL returns its row ("wal") before it writes the header,
+                // so a failed write (R3: disk full, I/O error) shows only on the next step — and the connection
+                // would then report WAL while the file stays in rollback mode.
+                bool ok = query.exec(QString::fromLatin1(pragma.set));
+                while (ok && query.next()) {
+                }
+                if (!ok || query.lastError().isValid()) {
                     qCWarning(lcDb) << "PRAGMA failed:" << pragma.set << query.lastError().text();
+                    status = dbError(tr("Could not set up the cache %1 (%2): %3")
+                                         .arg(QDir::toNativeSeparators(options.path), QLatin1StringView(pragma.set),
+                                              query.lastError().text()));
+                    break;
                 }
                 query.finish();
             }
-            status = verifyPragmas(db);
+            if (status)
+                status = verifyPragmas(db);
         }
     }
     if (!status) {
