@@ -482,10 +482,6 @@
         <translation>tillbridge-cli</translation>
     </message>
     <message>
-        <source>Writes the close pack of a period: reconciliation, tax by rate, exception summary, sign-offs and accepted overrides as CSV, and summary.json with the gates and the audit chain&apos;s head. Exit status: 0 written and every gate passes, 1 written but a gate fails or the audit chain does not verify, 2 usage or cache error.</source>
-        <translation>Skriver bokslutspaketet för en period: avstämning, moms per momssats, sammanställning av undantag, attester och godkända åsidosättanden som CSV, samt summary.json med kontrollpunkterna och revisionskedjans huvud. Slutstatus: 0 skrivet och alla kontrollpunkter godkända, 1 skrivet men en kontrollpunkt underkänd eller revisionskedjan går inte att verifiera, 2 användnings- eller cachefel.</translation>
-    </message>
-    <message>
         <location line="-57"/>
         <source>The period, YYYY-MM.</source>
         <translation>Perioden, ÅÅÅÅ-MM.</translation>
@@ -504,6 +500,10 @@
         <location line="+0"/>
         <source>dir</source>
         <translation>mapp</translation>
+    </message>
+    <message>
+        <source>Writes the close pack of a period: reconciliation, tax by rate, exception summary, sign-offs and accepted overrides as CSV, and summary.json with the gates and the audit chain&apos;s head. Exit status: 0 written and every gate passes, 1 written but a gate fails or the audit chain does not verify, 2 usage or cache error.</source>
+        <translation>Skriver bokslutspaketet för en period: avstämning, moms per momssats, sammanställning av undantag, attester och godkända åsidosättanden som CSV, samt summary.json med kontrollpunkterna och revisionskedjans huvud. Slutstatus: 0 skrivet och alla kontrollpunkter godkända, 1 skrivet men en kontrollpunkt underkänd eller revisionskedjan går inte att verifiera, 2 användnings- eller cachefel.</translation>
     </message>
     <message>
         <location line="+24"/>

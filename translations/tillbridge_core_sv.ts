@@ -3927,17 +3927,17 @@
     <message>
         <location line="+3"/>
         <source>%1 min ago</source>
-        <translation>för %1 min sedan</translation>
+        <translation>%1 min sedan</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 h ago</source>
-        <translation>för %1 tim sedan</translation>
+        <translation>%1 tim sedan</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 d ago</source>
-        <translation>för %1 d sedan</translation>
+        <translation>%1 d sedan</translation>
     </message>
     <message>
         <location line="+25"/>
@@ -3977,7 +3977,7 @@
     <message>
         <location line="+2"/>
         <source>Last sale pulled</source>
-        <translation>Senaste försäljning hämtad</translation>
+        <translation>Senast hämtad</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3997,7 +3997,7 @@
     <message>
         <location line="+2"/>
         <source>Oldest unposted sale</source>
-        <translation>Äldsta obokförda försäljning</translation>
+        <translation>Äldsta obokförda</translation>
     </message>
     <message>
         <location line="+2"/>

@@ -909,7 +909,7 @@
     <message>
         <location line="+1"/>
         <source>Waiting to post to Prima</source>
-        <translation>Väntar på bokföring i Prima</translation>
+        <translation>Väntar på bokföring</translation>
     </message>
     <message>
         <location line="+1"/>
