@@ -99,7 +99,7 @@ QStringList installTranslators(QCoreApplication *application, const QLocale &loc
         }
         delete translator;
     }
-    qCInfo(lcI18n) << "locale" << locale.name() << "catalogues" << installed;
+    qCDebug(lcI18n) << "locale" << locale.name() << "catalogues" << installed;
     return installed;
 }
 
