@@ -7,7 +7,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
-#include <QScopedValueRollback>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -109,7 +108,7 @@ QString auditActionTitle(const QString &actionCode)
 }
 
 AuditTrailModel::AuditTrailModel(QSqlDatabase db, QObject *parent)
-    : QAbstractTableModel(parent)
+    : PagedTableModel(parent)
     , m_connectionName(db.connectionName())
 {
 }
@@ -122,62 +121,12 @@ void AuditTrailModel::setFilterText(const QString &text)
     reload();
 }
 
-void AuditTrailModel::reload()
-{
-    // The first page is read inside the reset, so that views (and QAbstractItemModelTester) reacting to
-    // modelReset by fetching more never see rows inserted while the reset is still being announced.
-    beginResetModel();
-    const QScopedValueRollback guard(m_fetching, true);
-    m_rows.clear();
-    m_atEnd = false;
-    if (auto page = loadPage(std::numeric_limits<qint64>::max())) {
-        m_rows = *page;
-        m_atEnd = m_rows.size() < kPageSize;
-    } else {
-        m_atEnd = true;
-        m_lastError = page.errorString();
-    }
-    endResetModel();
-    if (!m_lastError.isEmpty())
-        Q_EMIT loadFailed(std::exchange(m_lastError, QString()));
-}
-
-int AuditTrailModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
-
 int AuditTrailModel::columnCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-bool AuditTrailModel::canFetchMore(const QModelIndex &parent) const
-{
-    return !parent.isValid() && !m_atEnd;
-}
-
-void AuditTrailModel::fetchMore(const QModelIndex &parent)
-{
-    if (parent.isValid() || m_fetching || m_atEnd)
-        return;
-    // Views and QAbstractItemModelTester call fetchMore() from inside our own insert notifications.
-    const QScopedValueRollback guard(m_fetching, true);
-    auto page = loadPage(m_rows.isEmpty() ? std::numeric_limits<qint64>::max() : m_rows.constLast().seq);
-    if (!page) {
-        m_atEnd = true;
-        Q_EMIT loadFailed(page.errorString());
-        return;
-    }
-    m_atEnd = page->size() < kPageSize;
-    if (page->isEmpty())
-        return;
-    beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + page->size() - 1));
-    m_rows.append(*page);
-    endInsertRows();
-}
-
-Result<QList<AuditTrailModel::Row>> AuditTrailModel::loadPage(qint64 beforeSeq) const
+Result<QList<AuditTrailModel::Row>> AuditTrailModel::readRows(const PageRequest<qint64> &request) const
 {
     const QString pattern = m_filterText.isEmpty() ? QString() : likePattern(m_filterText);
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
@@ -187,10 +136,10 @@ Result<QList<AuditTrailModel::Row>> AuditTrailModel::loadPage(qint64 beforeSeq) 
         "WHERE seq < :before AND (:all = 1 OR action LIKE :p ESCAPE '\\' OR actor LIKE :p ESCAPE '\\' "
         "OR entity_type LIKE :p ESCAPE '\\' OR entity_id LIKE :p ESCAPE '\\' OR details LIKE :p ESCAPE '\\') "
         "ORDER BY seq DESC LIMIT :limit"));
-    query.bindValue(QStringLiteral(":before"), beforeSeq);
+    query.bindValue(QStringLiteral(":before"), request.anchor.value_or(std::numeric_limits<qint64>::max()));
     query.bindValue(QStringLiteral(":all"), m_filterText.isEmpty() ? 1 : 0);
     query.bindValue(QStringLiteral(":p"), pattern);
-    query.bindValue(QStringLiteral(":limit"), kPageSize);
+    query.bindValue(QStringLiteral(":limit"), request.limit);
     if (!query.exec()) {
         qCWarning(lcAudit) << "audit trail page:" << query.lastError().text();
         return Error{ErrorCode::Database, tr("The audit trail could not be read: %1").arg(query.lastError().text())};
@@ -215,7 +164,7 @@ QVariant AuditTrailModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Row &row = m_rows.at(index.row());
+    const Row &row = rowAt(index.row());
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {

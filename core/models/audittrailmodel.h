@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/models/pagedtablemodel.h"
 #include "core/result.h"
 
 #include <QAbstractTableModel>
@@ -13,12 +14,25 @@ namespace Tillbridge::Core {
 /** A readable name for an audit action code ("schema.migrated" → "Cache schema updated"); the code if unknown. */
 QString auditActionTitle(const QString &actionCode);
 
+/** One audit trail entry as the trail shows it. */
+struct AuditTrailRow
+{
+    qint64 seq = 0;
+    QDateTime occurredAt;
+    QString actor;
+    QString action;
+    QString entity;
+    QString details;
+    QString hash;
+};
+
 /**
  * The audit trail, newest first, paged from SQL with a keyset (seq) so that a trail of millions of entries shows
- * its first page at once and never loads whole. Filtering runs in SQL. Lives on the GUI thread and uses that
- * thread's own connection; a page is one short indexed query.
+ * its first page at once and never loads whole (a growing PagedTableModel: counting millions of entries is not a
+ * GUI-thread query). Filtering runs in SQL. Lives on the GUI thread and uses that thread's own connection; a page is
+ * one short indexed query.
  */
-class AuditTrailModel : public QAbstractTableModel
+class AuditTrailModel : public PagedTableModel<AuditTrailRow, qint64>
 {
     Q_OBJECT
 
@@ -36,42 +50,20 @@ public:
     void setFilterText(const QString &text);
     QString filterText() const { return m_filterText; }
 
-    /** Re-reads from the first page (after new entries were written). */
-    void reload();
-
-    int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
-    bool canFetchMore(const QModelIndex &parent) const override;
-    void fetchMore(const QModelIndex &parent) override;
-
-    static constexpr int kPageSize = 200;
-
-Q_SIGNALS:
-    /** Emitted when a page could not be read; the message is for people. */
-    void loadFailed(const QString &message);
 
 private:
-    struct Row
-    {
-        qint64 seq = 0;
-        QDateTime occurredAt;
-        QString actor;
-        QString action;
-        QString entity;
-        QString details;
-        QString hash;
-    };
+    using Row = AuditTrailRow;
 
-    Result<QList<Row>> loadPage(qint64 beforeSeq) const;
+    Result<std::optional<qint64>> countRows() const override { return std::optional<qint64>(); }
+    /** Newest first: the anchor is the seq of the last row shown; older entries come after it. */
+    Result<QList<Row>> readRows(const PageRequest<qint64> &request) const override;
+    qint64 keyOf(const Row &row) const override { return row.seq; }
 
     QString m_connectionName; // looked up per page: the model never keeps the connection open itself
     QString m_filterText;
-    QString m_lastError;
-    QList<Row> m_rows;
-    bool m_atEnd = false;
-    bool m_fetching = false;
 };
 
 } // namespace Tillbridge::Core

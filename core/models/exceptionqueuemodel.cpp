@@ -4,7 +4,6 @@
 #include "core/storage/storerepository.h"
 
 #include <QCoreApplication>
-#include <QScopedValueRollback>
 
 #include <utility>
 
@@ -54,7 +53,7 @@ QString stateTitle(ExceptionState state)
 } // namespace
 
 ExceptionQueueModel::ExceptionQueueModel(QSqlDatabase db, QObject *parent)
-    : QAbstractTableModel(parent)
+    : PagedTableModel(parent)
     , m_connectionName(db.connectionName())
 {
     m_filter.states = {ExceptionState::Open, ExceptionState::Assigned};
@@ -105,51 +104,48 @@ ExceptionFilter ExceptionQueueModel::effectiveFilter() const
     return filter;
 }
 
-void ExceptionQueueModel::reload()
+void ExceptionQueueModel::prepareReload()
 {
-    // The first page is read inside the reset, so that views reacting to modelReset by fetching more never see rows
-    // inserted while the reset is still being announced.
-    QString error;
-    beginResetModel();
-    {
-        const QScopedValueRollback guard(m_fetching, true);
-        m_now = QDateTime::currentDateTimeUtc();
-        m_rows.clear();
-        m_atEnd = false;
-        const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-        m_storeNames.clear();
-        if (auto stores = StoreRepository(db).all()) {
-            for (const Store &store : *stores)
-                m_storeNames.insert(store.id, store.name);
-        }
-        auto total = ExceptionRepository(db).count(effectiveFilter());
-        m_total = total ? *total : 0;
-        if (auto page = loadPage(std::nullopt)) {
-            m_rows = *page;
-            m_atEnd = m_rows.size() < kPageSize;
-        } else {
-            m_atEnd = true;
-            error = page.errorString();
-        }
+    m_now = QDateTime::currentDateTimeUtc();
+    m_storeNames.clear();
+    if (auto stores = StoreRepository(QSqlDatabase::database(m_connectionName, false)).all()) {
+        for (const Store &store : *stores)
+            m_storeNames.insert(store.id, store.name);
     }
-    endResetModel();
-    Q_EMIT totalChanged(m_total);
-    if (!error.isEmpty())
-        Q_EMIT loadFailed(error);
+}
+
+Result<std::optional<qint64>> ExceptionQueueModel::countRows() const
+{
+    auto count = ExceptionRepository(QSqlDatabase::database(m_connectionName, false)).count(effectiveFilter());
+    if (!count)
+        return count.error();
+    return std::optional<qint64>(*count);
+}
+
+Result<QList<ExceptionRecord>> ExceptionQueueModel::readRows(const PageRequest<ExceptionPageKey> &request) const
+{
+    return ExceptionRepository(QSqlDatabase::database(m_connectionName, false)).page(effectiveFilter(), request);
+}
+
+ExceptionPageKey ExceptionQueueModel::keyOf(const ExceptionRecord &record) const
+{
+    return ExceptionRepository::keyOf(record);
 }
 
 int ExceptionQueueModel::rowOf(qint64 id) const
 {
-    for (int row = 0; row < m_rows.size(); ++row) {
-        if (m_rows.at(row).id == id)
-            return row;
-    }
-    return -1;
-}
-
-int ExceptionQueueModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_rows.size());
+    if (const int loaded = findLoaded([id](const ExceptionRecord &record) { return record.id == id; }); loaded >= 0)
+        return loaded;
+    // Not in the window: where the exception falls in the queue's order, if it matches the filter at all.
+    const ExceptionRepository exceptions(QSqlDatabase::database(m_connectionName, false));
+    const auto record = exceptions.load(id);
+    if (!record)
+        return -1;
+    const auto position = exceptions.position(effectiveFilter(), ExceptionRepository::keyOf(*record));
+    if (!position || *position >= rowCount())
+        return -1;
+    const int row = int(*position);
+    return rowAt(row).id == id ? row : -1;
 }
 
 int ExceptionQueueModel::columnCount(const QModelIndex &parent) const
@@ -157,43 +153,11 @@ int ExceptionQueueModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-bool ExceptionQueueModel::canFetchMore(const QModelIndex &parent) const
-{
-    return !parent.isValid() && !m_atEnd;
-}
-
-void ExceptionQueueModel::fetchMore(const QModelIndex &parent)
-{
-    if (parent.isValid() || m_fetching || m_atEnd)
-        return;
-    // Views and QAbstractItemModelTester call fetchMore() from inside our own insert notifications.
-    const QScopedValueRollback guard(m_fetching, true);
-    auto page = loadPage(m_rows.isEmpty() ? std::nullopt
-                                          : std::optional(ExceptionRepository::keyOf(m_rows.constLast())));
-    if (!page) {
-        m_atEnd = true;
-        Q_EMIT loadFailed(page.errorString());
-        return;
-    }
-    m_atEnd = page->size() < kPageSize;
-    if (page->isEmpty())
-        return;
-    beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + page->size() - 1));
-    m_rows.append(*page);
-    endInsertRows();
-}
-
-Result<QList<ExceptionRecord>> ExceptionQueueModel::loadPage(const std::optional<ExceptionPageKey> &after) const
-{
-    return ExceptionRepository(QSqlDatabase::database(m_connectionName, false))
-        .page(effectiveFilter(), after, kPageSize);
-}
-
 QVariant ExceptionQueueModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const ExceptionRecord &record = m_rows.at(index.row());
+    const ExceptionRecord &record = rowAt(index.row());
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {

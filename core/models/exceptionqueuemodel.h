@@ -2,13 +2,12 @@
 #pragma once
 
 #include "core/domain/exceptionrecord.h"
+#include "core/models/pagedtablemodel.h"
 #include "core/result.h"
 #include "core/storage/exceptionrepository.h"
 
-#include <QAbstractTableModel>
 #include <QDateTime>
 #include <QHash>
-#include <QList>
 #include <QSqlDatabase>
 
 namespace Tillbridge::Core {
@@ -17,12 +16,13 @@ namespace Tillbridge::Core {
 enum class ExceptionAge { Any, UnderOneHour, UnderOneDay, OneToSevenDays, OverSevenDays };
 
 /**
- * The exception queue, oldest first (the one that has waited longest is worked first), paged from SQL with a keyset
- * (created_at, id) so that a queue of a million exceptions shows its first page at once. Every filter — kind, owner
+ * The exception queue, oldest first (the one that has waited longest is worked first). The rows stay in SQL: the
+ * model counts the matches and reads the pages the view shows (PagedTableModel), so a queue of a million exceptions
+ * shows its first rows, jumps to its last and filters with a few short indexed queries. Every filter — kind, owner
  * team, store, state, age, free text — runs in SQL with bound values. Lives on the GUI thread with that thread's
- * connection; a page is one short indexed query.
+ * connection.
  */
-class ExceptionQueueModel : public QAbstractTableModel
+class ExceptionQueueModel : public PagedTableModel<ExceptionRecord, ExceptionPageKey>
 {
     Q_OBJECT
 
@@ -55,45 +55,31 @@ public:
     /** Sets the age bucket (measured from now) on top of the filter. */
     void setAge(ExceptionAge age);
     ExceptionAge age() const { return m_age; }
+    /** The filter as the queries see it: the age bucket turned into created_at bounds. */
+    ExceptionFilter effectiveFilter() const;
 
-    /** Re-reads from the first page (after the engine or a person changed something). */
-    void reload();
-    /** Matching exceptions in the cache (not only the rows loaded so far). */
-    qint64 totalCount() const { return m_total; }
-    /** The row holding exception @p id, or -1 if it is not loaded. */
+    /** The row of exception @p id under the current filter (its page is read), or -1 if it does not match. */
     int rowOf(qint64 id) const;
-    const ExceptionRecord &recordAt(int row) const { return m_rows.at(row); }
+    const ExceptionRecord &recordAt(int row) const { return rowAt(row); }
 
-    int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
-    bool canFetchMore(const QModelIndex &parent) const override;
-    void fetchMore(const QModelIndex &parent) override;
-
-    static constexpr int kPageSize = 200;
 
     /** "45 min", "5 h", "3 d": how long an exception has waited, for people. */
     static QString ageText(const QDateTime &since, const QDateTime &now);
 
-Q_SIGNALS:
-    void loadFailed(const QString &message);
-    /** After a reload: how many match. */
-    void totalChanged(qint64 total);
-
 private:
-    ExceptionFilter effectiveFilter() const;
-    Result<QList<ExceptionRecord>> loadPage(const std::optional<ExceptionPageKey> &after) const;
+    void prepareReload() override;
+    Result<std::optional<qint64>> countRows() const override;
+    Result<QList<ExceptionRecord>> readRows(const PageRequest<ExceptionPageKey> &request) const override;
+    ExceptionPageKey keyOf(const ExceptionRecord &record) const override;
 
     QString m_connectionName; // looked up per page: the model never keeps the connection open itself
     ExceptionFilter m_filter;
     ExceptionAge m_age = ExceptionAge::Any;
     QDateTime m_now; ///< ages are measured against the time of the last reload, so a page does not shift
-    QList<ExceptionRecord> m_rows;
     QHash<qint64, QString> m_storeNames;
-    qint64 m_total = 0;
-    bool m_atEnd = false;
-    bool m_fetching = false;
 };
 
 } // namespace Tillbridge::Core

@@ -9,7 +9,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
-#include <QScopedValueRollback>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -154,7 +153,7 @@ Result<SkuDiffSummary> SkuDiffSummary::load(const QSqlDatabase &db, std::optiona
 // --- SkuDiffModel --------------------------------------------------------------------------------------------------
 
 SkuDiffModel::SkuDiffModel(QSqlDatabase db, QObject *parent)
-    : QAbstractTableModel(parent)
+    : PagedTableModel(parent)
     , m_connectionName(db.connectionName())
 {
 }
@@ -246,73 +245,19 @@ void SkuDiffModel::setFilter(const SkuDiffFilter &filter)
     reload();
 }
 
-void SkuDiffModel::reload()
-{
-    QString error;
-    beginResetModel();
-    {
-        const QScopedValueRollback guard(m_fetching, true);
-        m_rows.clear();
-        m_atEnd = false;
-        auto total = count();
-        m_total = total ? *total : 0;
-        if (auto page = loadPage(nullptr)) {
-            m_rows = *page;
-            m_atEnd = m_rows.size() < kPageSize;
-        } else {
-            m_atEnd = true;
-            error = page.errorString();
-        }
-        // Still guarded: views and QAbstractItemModelTester fetch more from inside modelReset, which would insert
-        // rows while the reset is being announced.
-        endResetModel();
-    }
-    Q_EMIT totalChanged(m_total);
-    if (!error.isEmpty())
-        Q_EMIT loadFailed(error);
-}
-
 int SkuDiffModel::rowOf(qint64 id) const
 {
-    for (int row = 0; row < m_rows.size(); ++row) {
-        if (m_rows.at(row).id == id)
-            return row;
-    }
-    return -1;
+    return findLoaded([id](const Row &row) { return row.id == id; });
 }
 
-int SkuDiffModel::rowCount(const QModelIndex &parent) const
+int SkuDiffModel::rowOfSku(const QString &sku) const
 {
-    return parent.isValid() ? 0 : int(m_rows.size());
+    return findLoaded([&sku](const Row &row) { return row.sku == sku; });
 }
 
 int SkuDiffModel::columnCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : ColumnCount;
-}
-
-bool SkuDiffModel::canFetchMore(const QModelIndex &parent) const
-{
-    return !parent.isValid() && !m_atEnd;
-}
-
-void SkuDiffModel::fetchMore(const QModelIndex &parent)
-{
-    if (parent.isValid() || m_fetching || m_atEnd)
-        return;
-    const QScopedValueRollback guard(m_fetching, true);
-    auto page = loadPage(m_rows.isEmpty() ? nullptr : &m_rows.constLast());
-    if (!page) {
-        m_atEnd = true;
-        Q_EMIT loadFailed(page.errorString());
-        return;
-    }
-    m_atEnd = page->size() < kPageSize;
-    if (page->isEmpty())
-        return;
-    beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + page->size() - 1));
-    m_rows.append(*page);
-    endInsertRows();
 }
 
 namespace {
@@ -339,7 +284,7 @@ void bindFilter(QSqlQuery &query, const SkuDiffFilter &filter)
 }
 } // namespace
 
-Result<qint64> SkuDiffModel::count() const
+Result<std::optional<qint64>> SkuDiffModel::countRows() const
 {
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
     query.setForwardOnly(true);
@@ -350,20 +295,25 @@ Result<qint64> SkuDiffModel::count() const
                      tr("The SKU differences could not be counted: %1").arg(query.lastError().text())};
     const qint64 n = query.value(0).toLongLong();
     query.finish();
-    return n;
+    return std::optional<qint64>(n);
 }
 
-Result<QList<SkuDiffModel::Row>> SkuDiffModel::loadPage(const Row *after) const
+Result<QList<SkuDiffModel::Row>> SkuDiffModel::readRows(const PageRequest<SkuDiffKey> &request) const
 {
+    const bool forward = request.direction == PageDirection::Forward;
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
     query.setForwardOnly(true);
     query.prepare(QStringLiteral("SELECT id, kind, entity_id, explanation, details FROM exceptions ") + whereClause()
-                  + QStringLiteral("AND (entity_id, id) > (:afterEntity, :afterId) "
-                                   "ORDER BY entity_id, id LIMIT :limit"));
+                  + (forward ? QStringLiteral("AND (:anchored = 0 OR (entity_id, id) > (:entity, :id)) "
+                                              "ORDER BY entity_id, id LIMIT :limit OFFSET :skip")
+                             : QStringLiteral("AND (:anchored = 0 OR (entity_id, id) < (:entity, :id)) "
+                                              "ORDER BY entity_id DESC, id DESC LIMIT :limit OFFSET :skip")));
     bindFilter(query, m_filter);
-    query.bindValue(QStringLiteral(":afterEntity"), after ? after->entityId : QStringLiteral("")); // not NULL
-    query.bindValue(QStringLiteral(":afterId"), after ? after->id : qint64(0));
-    query.bindValue(QStringLiteral(":limit"), kPageSize);
+    query.bindValue(QStringLiteral(":anchored"), request.anchor ? 1 : 0);
+    query.bindValue(QStringLiteral(":entity"), request.anchor ? request.anchor->entityId : QStringLiteral(""));
+    query.bindValue(QStringLiteral(":id"), request.anchor ? request.anchor->id : qint64(0));
+    query.bindValue(QStringLiteral(":limit"), request.limit);
+    query.bindValue(QStringLiteral(":skip"), request.anchor ? qint64(0) : request.skip);
     if (!query.exec()) {
         qCWarning(lcDb) << "SKU differences page:" << query.lastError().text();
         return Error{ErrorCode::Database,
@@ -383,7 +333,7 @@ QVariant SkuDiffModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Row &row = m_rows.at(index.row());
+    const Row &row = rowAt(index.row());
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {

@@ -3,6 +3,7 @@
 
 #include "core/catalogue/skuauditrepository.h"
 #include "core/domain/exceptionrecord.h"
+#include "core/models/pagedtablemodel.h"
 #include "core/result.h"
 
 #include <QAbstractTableModel>
@@ -43,13 +44,34 @@ struct SkuDiffSummary
                                        int runLimit = 12);
 };
 
+/** One open catalogue difference as the SKU diff table shows it. */
+struct SkuDiffRow
+{
+    qint64 id = 0;
+    QString entityId;
+    ExceptionKind kind = ExceptionKind::CatalogFieldMismatch;
+    QString sku;
+    QString difference;
+    QString prima;
+    QString sitoo;
+    QString hint;
+    QString explanation;
+};
+
+/** The keyset position of a SKU difference: (entity id, exception id). */
+struct SkuDiffKey
+{
+    QString entityId;
+    qint64 id = 0;
+};
+
 /**
  * The open catalogue differences of one Sitoo site (CATALOG_ONLY_IN_SITOO, CATALOG_ONLY_IN_PRIMA,
  * CATALOG_FIELD_MISMATCH on "sitoo-product" "<eshopid>/<sku>"), Prima's value beside Sitoo's, in SKU order. Paged
- * from SQL with a keyset (entity id, id); the type and text filters run in SQL. The values come from the figures the
+ * from SQL in (entity id, id) order, a window of pages at a time (PagedTableModel); the type and text filters run in SQL. The values come from the figures the
  * audit stored with each exception, so a page is one indexed query.
  */
-class SkuDiffModel : public QAbstractTableModel
+class SkuDiffModel : public PagedTableModel<SkuDiffRow, SkuDiffKey>
 {
     Q_OBJECT
 
@@ -61,36 +83,20 @@ public:
         SkuRole,                   ///< the SKU alone
     };
 
-    struct Row
-    {
-        qint64 id = 0;
-        QString entityId;
-        ExceptionKind kind = ExceptionKind::CatalogFieldMismatch;
-        QString sku;
-        QString difference;
-        QString prima;
-        QString sitoo;
-        QString hint;
-        QString explanation;
-    };
+    using Row = SkuDiffRow;
 
     explicit SkuDiffModel(QSqlDatabase db, QObject *parent = nullptr);
 
     SkuDiffFilter filter() const { return m_filter; }
     void setFilter(const SkuDiffFilter &filter);
-    void reload();
-    qint64 totalCount() const { return m_total; }
+    /** The row of difference @p id among the rows read so far, or -1. */
     int rowOf(qint64 id) const;
-    const Row &rowAt(int row) const { return m_rows.at(row); }
+    /** The row of @p sku among the rows read so far, or -1. */
+    int rowOfSku(const QString &sku) const;
 
-    int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
-    bool canFetchMore(const QModelIndex &parent) const override;
-    void fetchMore(const QModelIndex &parent) override;
-
-    static constexpr int kPageSize = 200;
 
     /** The three kinds this view shows. */
     static QList<ExceptionKind> kinds();
@@ -100,20 +106,13 @@ public:
     static Row rowFrom(qint64 id, ExceptionKind kind, const QString &entityId, const QString &explanation,
                        const QString &detailsJson);
 
-Q_SIGNALS:
-    void loadFailed(const QString &message);
-    void totalChanged(qint64 total);
-
 private:
-    Result<QList<Row>> loadPage(const Row *after) const;
-    Result<qint64> count() const;
+    Result<std::optional<qint64>> countRows() const override;
+    Result<QList<Row>> readRows(const PageRequest<SkuDiffKey> &request) const override;
+    SkuDiffKey keyOf(const Row &row) const override { return SkuDiffKey{row.entityId, row.id}; }
 
     QString m_connectionName;
     SkuDiffFilter m_filter;
-    QList<Row> m_rows;
-    qint64 m_total = 0;
-    bool m_atEnd = true;
-    bool m_fetching = false;
 };
 
 /** The recent SKU audit runs with their counts (newest first): the trend of catalogue drift. In memory. */

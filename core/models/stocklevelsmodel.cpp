@@ -6,7 +6,6 @@
 
 #include <QHash>
 #include <QLocale>
-#include <QScopedValueRollback>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -143,7 +142,7 @@ Result<StockSummary> StockSummary::load(const QSqlDatabase &db, const StockPushC
 // --- StockLevelsModel ----------------------------------------------------------------------------------------------
 
 StockLevelsModel::StockLevelsModel(QSqlDatabase db, QObject *parent)
-    : QAbstractTableModel(parent)
+    : PagedTableModel(parent)
     , m_connectionName(db.connectionName())
 {
 }
@@ -160,64 +159,12 @@ void StockLevelsModel::setConfig(const StockPushConfig &config)
     reload();
 }
 
-void StockLevelsModel::reload()
-{
-    QString error;
-    beginResetModel();
-    {
-        const QScopedValueRollback guard(m_fetching, true);
-        m_now = QDateTime::currentDateTimeUtc();
-        m_rows.clear();
-        if (auto page = loadPage(nullptr)) {
-            m_rows = *page;
-            m_atEnd = m_rows.size() < kPageSize;
-        } else {
-            m_atEnd = true;
-            error = page.errorString();
-        }
-        // Still guarded: views and QAbstractItemModelTester fetch more from inside modelReset, which would insert
-        // rows while the reset is being announced.
-        endResetModel();
-    }
-    if (!error.isEmpty())
-        Q_EMIT loadFailed(error);
-}
-
-int StockLevelsModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
-
 int StockLevelsModel::columnCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-bool StockLevelsModel::canFetchMore(const QModelIndex &parent) const
-{
-    return !parent.isValid() && !m_atEnd;
-}
-
-void StockLevelsModel::fetchMore(const QModelIndex &parent)
-{
-    if (parent.isValid() || m_fetching || m_atEnd)
-        return;
-    const QScopedValueRollback guard(m_fetching, true);
-    auto page = loadPage(m_rows.isEmpty() ? nullptr : &m_rows.constLast());
-    if (!page) {
-        m_atEnd = true;
-        Q_EMIT loadFailed(page.errorString());
-        return;
-    }
-    m_atEnd = page->size() < kPageSize;
-    if (page->isEmpty())
-        return;
-    beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + page->size() - 1));
-    m_rows.append(*page);
-    endInsertRows();
-}
-
-Result<QList<StockLevelsModel::Row>> StockLevelsModel::loadPage(const Row *after) const
+Result<QList<StockLevelsModel::Row>> StockLevelsModel::readRows(const PageRequest<StockLevelKey> &request) const
 {
     // Two orders, each walking an index so that a page never reads more than it shows (ten million levels):
     // every level in (SKU, location) order on the primary key; differences and failures — which are always levels
@@ -249,15 +196,17 @@ Result<QList<StockLevelsModel::Row>> StockLevelsModel::loadPage(const Row *after
     query.prepare(sql);
     query.bindValue(QStringLiteral(":since"),
                     dbTime(m_now.addSecs(-qint64(m_config.velocityWindowHours) * 3600)));
-    query.bindValue(QStringLiteral(":afterSku"), after ? after->sku : QStringLiteral(""));
-    query.bindValue(QStringLiteral(":afterLocation"), after ? after->location : QStringLiteral(""));
+    // Growing: only ever Forward. The first page starts after ('', ''): empty text, not NULL, which compares false.
+    const StockLevelKey after = request.anchor.value_or(StockLevelKey{QStringLiteral(""), QStringLiteral("")});
+    query.bindValue(QStringLiteral(":afterSku"), after.sku);
+    query.bindValue(QStringLiteral(":afterLocation"), after.location);
     if (!m_filter.location.isEmpty())
         query.bindValue(QStringLiteral(":location"), m_filter.location);
     if (!prefix.isEmpty()) {
         query.bindValue(QStringLiteral(":prefix"), prefix);
         query.bindValue(QStringLiteral(":prefixEnd"), QString(prefix + QString::fromUcs4(U"\U0010FFFF")));
     }
-    query.bindValue(QStringLiteral(":limit"), kPageSize);
+    query.bindValue(QStringLiteral(":limit"), request.limit);
     if (!query.exec()) {
         qCWarning(lcDb) << "stock page:" << query.lastError().text();
         return Error{ErrorCode::Database, tr("The stock levels could not be read: %1").arg(query.lastError().text())};
@@ -285,7 +234,7 @@ QVariant StockLevelsModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Row &row = m_rows.at(index.row());
+    const Row &row = rowAt(index.row());
     const QLocale locale;
     switch (role) {
     case Qt::DisplayRole:

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/models/pagedtablemodel.h"
 #include "core/result.h"
 #include "core/stock/stockpush.h"
 
@@ -57,6 +58,37 @@ struct StockSummary
     static Result<StockSummary> load(const QSqlDatabase &db, const StockPushConfig &config = {});
 };
 
+/** One stock level as the stock table shows it. */
+struct StockLevelRow
+{
+    QString sku;
+    QString location;
+    QString storeName;
+    qint64 availableToSell = 0;
+    qint64 version = 0;
+    std::optional<qint64> pushedVersion;
+    std::optional<qint64> pushedLevel;
+    QDateTime pushedAt;
+    QString lastError;
+    qint64 soldInWindow = 0;
+
+    bool isDue() const { return !pushedVersion || version > *pushedVersion; }
+    bool isFailed() const { return !lastError.isEmpty(); }
+    /** What Sitoo should show: a negative available-to-sell is written as 0. */
+    qint64 expectedLevel() const { return std::max<qint64>(0, availableToSell); }
+    std::optional<qint64> difference() const
+    {
+        return pushedLevel ? std::optional(*pushedLevel - expectedLevel()) : std::nullopt;
+    }
+};
+
+/** The keyset position of a stock level. */
+struct StockLevelKey
+{
+    QString sku;
+    QString location;
+};
+
 /**
  * Prima available-to-sell beside the level last written to Sitoo, per SKU and Prima location (store), paged from SQL
  * with a keyset, because a cache can hold ten million levels: in (SKU, location) order on stock_levels' primary key;
@@ -66,7 +98,7 @@ struct StockSummary
  * threshold of units sold at that store within the window. Never counts all rows on the GUI thread: totals come from
  * StockSummary.
  */
-class StockLevelsModel : public QAbstractTableModel
+class StockLevelsModel : public PagedTableModel<StockLevelRow, StockLevelKey>
 {
     Q_OBJECT
 
@@ -90,28 +122,7 @@ public:
         DifferenceRole, ///< qint64 Sitoo − Prima (expected), or invalid when never written
     };
 
-    struct Row
-    {
-        QString sku;
-        QString location;
-        QString storeName;
-        qint64 availableToSell = 0;
-        qint64 version = 0;
-        std::optional<qint64> pushedVersion;
-        std::optional<qint64> pushedLevel;
-        QDateTime pushedAt;
-        QString lastError;
-        qint64 soldInWindow = 0;
-
-        bool isDue() const { return !pushedVersion || version > *pushedVersion; }
-        bool isFailed() const { return !lastError.isEmpty(); }
-        /** What Sitoo should show: a negative available-to-sell is written as 0. */
-        qint64 expectedLevel() const { return std::max<qint64>(0, availableToSell); }
-        std::optional<qint64> difference() const
-        {
-            return pushedLevel ? std::optional(*pushedLevel - expectedLevel()) : std::nullopt;
-        }
-    };
+    using Row = StockLevelRow;
 
     explicit StockLevelsModel(QSqlDatabase db, QObject *parent = nullptr);
 
@@ -120,33 +131,24 @@ public:
     /** The fast-lane thresholds (StockPushConfig); the defaults hold until set. */
     void setConfig(const StockPushConfig &config);
     const StockPushConfig &config() const { return m_config; }
-    void reload();
-    const Row &rowAt(int row) const { return m_rows.at(row); }
     bool isLowStock(const Row &row) const { return row.availableToSell <= m_config.lowStockThreshold; }
     bool isFastMover(const Row &row) const { return row.soldInWindow >= m_config.velocityThreshold; }
 
-    int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
-    bool canFetchMore(const QModelIndex &parent) const override;
-    void fetchMore(const QModelIndex &parent) override;
-
-    static constexpr int kPageSize = 200;
-
-Q_SIGNALS:
-    void loadFailed(const QString &message);
 
 private:
-    Result<QList<Row>> loadPage(const Row *after) const;
+    void prepareReload() override { m_now = QDateTime::currentDateTimeUtc(); }
+    /** Never counts (a growing model): ten million levels are not counted on the GUI thread. */
+    Result<std::optional<qint64>> countRows() const override { return std::optional<qint64>(); }
+    Result<QList<Row>> readRows(const PageRequest<StockLevelKey> &request) const override;
+    StockLevelKey keyOf(const Row &row) const override { return StockLevelKey{row.sku, row.location}; }
 
     QString m_connectionName;
     StockFilter m_filter;
     StockPushConfig m_config;
     QDateTime m_now;
-    QList<Row> m_rows;
-    bool m_atEnd = true;
-    bool m_fetching = false;
 };
 
 /** The per-store stock figures (StockSummary::stores): levels, differences, waiting, failed, lag. In memory. */

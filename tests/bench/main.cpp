@@ -7,12 +7,15 @@
 #include "tests/bench/postbench.h"
 #include "tests/bench/stockbench.h"
 #include "tests/bench/skudiffbench.h"
+#include "tests/bench/uiqueuebench.h"
 
+#include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QLoggingCategory>
 
 #include <cstdio>
+#include <memory>
 #include <optional>
 
 using namespace Tillbridge::Bench;
@@ -50,12 +53,20 @@ int report(const Tillbridge::Core::Result<QJsonObject> &result, const QString &s
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    // ui-queue renders the real workbench page: it needs widgets, offscreen unless a display is asked for.
+    bool needsWidgets = false;
+    for (int i = 1; i < argc; ++i)
+        needsWidgets = needsWidgets || qstrcmp(argv[i], "ui-queue") == 0 || qstrcmp(argv[i], "all") == 0;
+    if (needsWidgets && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    const std::unique_ptr<QCoreApplication> app = needsWidgets ? std::make_unique<QApplication>(argc, argv)
+                                                               : std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("tillbridge-bench"));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
-        "Tillbridge benchmarks. SCENARIO is ingest, post or all; each prints one JSON line to stdout."));
+        "Tillbridge benchmarks. SCENARIO is ingest, post, sku-diff, ui-queue or all; each prints one JSON line to "
+        "stdout."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("scenario"), QStringLiteral("ingest, post or all"));
     const QCommandLineOption ordersOption(QStringLiteral("orders"), QStringLiteral("ingest: orders (100000)."),
@@ -94,7 +105,11 @@ int main(int argc, char *argv[])
                                            QStringLiteral("stock-fast-lane: changes measured (20)."),
                                            QStringLiteral("N"));
     parser.addOptions({skusOption, storesOption, changesOption});
-    parser.process(app);
+    const QCommandLineOption exceptionsOption(QStringLiteral("exceptions"),
+                                              QStringLiteral("ui-queue: exceptions in the cache (1000000)."),
+                                              QStringLiteral("N"));
+    parser.addOption(exceptionsOption);
+    parser.process(*app);
 
     if (!parser.isSet(verboseOption))
         QLoggingCategory::setFilterRules(QStringLiteral("tillbridge.*.info=false\ntillbridge.*.debug=false"));
@@ -120,7 +135,8 @@ int main(int argc, char *argv[])
     const QStringList positional = parser.positionalArguments();
     const QString scenario = positional.value(0);
     if (positional.size() != 1
-        || !(scenario == u"ingest" || scenario == u"post" || scenario == u"sku-diff" || scenario == u"all"))
+        || !(scenario == u"ingest" || scenario == u"post" || scenario == u"sku-diff" || scenario == u"ui-queue"
+             || scenario == u"all"))
         return usageError(QStringLiteral("give one SCENARIO: ingest, post or all (see --help)."));
     const bool quick = parser.isSet(quickOption);
 
@@ -164,6 +180,17 @@ int main(int argc, char *argv[])
         options.directory = parser.value(dirOption);
         options.keepFiles = parser.isSet(keepOption);
         status = std::max(status, report(runSkuDiffBench(options), QStringLiteral("sku-diff")));
+    }
+    if (scenario == u"ui-queue" || scenario == u"all") {
+        const auto exceptions = positiveInt(parser, exceptionsOption.names().first(), quick ? 100000 : 1000000);
+        if (!exceptions)
+            return usageError(QStringLiteral("--exceptions takes a whole number of at least 1."));
+        UiQueueBenchOptions options;
+        options.exceptions = *exceptions;
+        options.seed = quint32(*seed);
+        options.directory = parser.value(dirOption);
+        options.keepFiles = parser.isSet(keepOption);
+        status = std::max(status, report(runUiQueueBench(options), QStringLiteral("ui-queue")));
     }
     return status;
 }

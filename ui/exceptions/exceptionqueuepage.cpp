@@ -170,6 +170,10 @@ ExceptionQueuePage::ExceptionQueuePage(QSqlDatabase guiDb, QString databasePath,
     m_searchDelay->setInterval(250);
     connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
     connect(m_searchDelay, &QTimer::timeout, this, &ExceptionQueuePage::applyFilters);
+    connect(m_search, &QLineEdit::returnPressed, this, [this] {
+        m_searchDelay->stop(); // Enter searches at once
+        applyFilters();
+    });
     for (QComboBox *box : {m_owner, m_kind, m_store, m_state, m_age})
         connect(box, &QComboBox::currentIndexChanged, this, &ExceptionQueuePage::applyFilters);
     connect(m_model, &Core::ExceptionQueueModel::totalChanged, this, [this](qint64 total) {
@@ -256,13 +260,7 @@ void ExceptionQueuePage::focusException(qint64 exceptionId)
         m_state->setCurrentIndex(m_state->findData(int(StateChoice::All)));
     }
     applyFilters();
-    // Loaded pages go oldest first; fetch on until the row is there (bounded: a page is 200 rows).
-    int row = m_model->rowOf(exceptionId);
-    for (int page = 0; row < 0 && page < 50 && m_model->canFetchMore({}); ++page) {
-        m_model->fetchMore({});
-        row = m_model->rowOf(exceptionId);
-    }
-    if (row >= 0) {
+    if (const int row = m_model->rowOf(exceptionId); row >= 0) {
         m_view->selectRow(row);
         m_view->scrollTo(m_model->index(row, 0));
     } else {

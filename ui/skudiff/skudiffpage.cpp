@@ -211,13 +211,11 @@ void SkuDiffPage::setStatus(const QString &text, bool error)
 
 bool SkuDiffPage::selectSku(const QString &sku)
 {
-    for (int row = 0; row < m_model->rowCount(); ++row) {
-        if (m_model->rowAt(row).sku == sku) {
-            m_view->selectRow(row);
-            return true;
-        }
-    }
-    return false;
+    const int row = m_model->rowOfSku(sku);
+    if (row < 0)
+        return false;
+    m_view->selectRow(row);
+    return true;
 }
 
 void SkuDiffPage::reload()
