@@ -10,7 +10,9 @@
  *   TILLBRIDGE_FAULT_VFS=full:N           the N-th xWrite returns SQLITE_FULL (nothing is written)
  *   TILLBRIDGE_FAULT_VFS=fsync:N          the N-th xSync returns SQLITE_IOERR_FSYNC (the data stays unsynced)
  *   TILLBRIDGE_FAULT_VFS_PATH=/dir/cache  only files whose path starts with this are counted and failed
- *   TILLBRIDGE_FAULT_VFS_REPORT=file      at exit, writes "writes=W syncs=S fired=0|1 fired_at=NAME" there
+ *   TILLBRIDGE_FAULT_VFS_REPORT=file      at exit, writes "writes=W syncs=S fired=0|1 fired_in=C fired_at=NAME"
+ *                                         there; C is "write", "commit-sync" (the file had unsynced writes) or
+ *                                         "sync-without-writes" (a checkpoint's sync of the WAL: no commit waits on it)
  *
  * One fault per process, like SQLite's own ioerr.test with persistence off: the operation fails once and later
  * operations succeed, so the sweep shows whether the application notices, rolls back and carries on correctly.
@@ -25,6 +27,7 @@ typedef struct FaultFile
 {
     sqlite3_file base; /* must be first */
     int watched;       /* path matches TILLBRIDGE_FAULT_VFS_PATH */
+    long unsynced;     /* writes since this file's last sync: a WAL sync with none is a checkpoint's, not a commit's */
     char name[512];
     sqlite3_file *real; /* the wrapped file, allocated right after this struct */
 } FaultFile;
@@ -39,6 +42,7 @@ static long g_writes;
 static long g_syncs;
 static int g_fired;
 static char g_firedAt[512];
+static const char *g_firedIn = "";
 
 static void report(void)
 {
@@ -48,13 +52,15 @@ static void report(void)
     FILE *out = fopen(path, "w");
     if (!out)
         return;
-    fprintf(out, "writes=%ld syncs=%ld fired=%d fired_at=%s\n", g_writes, g_syncs, g_fired, g_firedAt);
+    fprintf(out, "writes=%ld syncs=%ld fired=%d fired_in=%s fired_at=%s\n", g_writes, g_syncs, g_fired, g_firedIn,
+            g_firedAt);
     fclose(out);
 }
 
-static int fire(FaultFile *file)
+static int fire(FaultFile *file, const char *context)
 {
     g_fired = 1;
+    g_firedIn = context;
     snprintf(g_firedAt, sizeof g_firedAt, "%s", file->name);
     report(); /* now: a process that then crashes or is killed still tells what happened */
     return 1;
@@ -78,7 +84,9 @@ static int xWrite(sqlite3_file *f, const void *buf, int amount, sqlite3_int64 of
     FaultFile *file = (FaultFile *)f;
     if (file->watched) {
         ++g_writes;
-        if (!g_fired && (g_mode == MODE_WRITE || g_mode == MODE_FULL) && g_writes == g_target && fire(file))
+        ++file->unsynced;
+        if (!g_fired && (g_mode == MODE_WRITE || g_mode == MODE_FULL) && g_writes == g_target
+            && fire(file, "write"))
             return g_mode == MODE_WRITE ? SQLITE_IOERR_WRITE : SQLITE_FULL;
     }
     return file->real->pMethods->xWrite(file->real, buf, amount, offset);
@@ -95,7 +103,10 @@ static int xSync(sqlite3_file *f, int flags)
     FaultFile *file = (FaultFile *)f;
     if (file->watched) {
         ++g_syncs;
-        if (!g_fired && g_mode == MODE_FSYNC && g_syncs == g_target && fire(file))
+        const long unsynced = file->unsynced;
+        file->unsynced = 0;
+        if (!g_fired && g_mode == MODE_FSYNC && g_syncs == g_target
+            && fire(file, unsynced > 0 ? "commit-sync" : "sync-without-writes"))
             return SQLITE_IOERR_FSYNC;
     }
     return file->real->pMethods->xSync(file->real, flags);

@@ -158,7 +158,9 @@ def one(args, kind, n):
         fired = vfs.get("fired") == "1"
         # In WAL mode a transaction writes and syncs only the -wal file; a write or sync of the database file itself
         # is a checkpoint, which fails no transaction (the WAL keeps the data) and need not be reported to anyone.
-        in_transaction = fired and vfs.get("fired_at", "").endswith(("-wal", "-journal"))
+        # A sync of the WAL with nothing written since its last sync is a checkpoint's, which no commit waits on.
+        in_transaction = (fired and vfs.get("fired_at", "").endswith(("-wal", "-journal"))
+                          and vfs.get("fired_in") != "sync-without-writes")
         unclaimed, phantom, posts = write_ahead_violations(run)
         # R6 under faults: a run that carried on must have done so in WAL mode (file header bytes 18-19 = 2, 2).
         wal_header = None
@@ -189,7 +191,8 @@ def one(args, kind, n):
             failures.append(f"audit chain: {result['audit_chain']}")
         if drain_code not in (0, 1):
             failures.append(f"the restarted run failed ({drain_code}): {drain_output[-300:]}")
-        return {"kind": kind, "n": n, "fired": fired, "in_transaction": in_transaction, "fired_at": vfs.get("fired_at", ""), "exit": code,
+        return {"kind": kind, "n": n, "fired": fired, "in_transaction": in_transaction,
+                "fired_in": vfs.get("fired_in", ""), "fired_at": vfs.get("fired_at", ""), "exit": code,
                 "posts": posts, "orders": len(source), "failures": failures,
                 "error_line": next((line for line in output.splitlines()
                                     if any(m in line for m in SQLITE_MESSAGES) or "failed" in line.lower()), "")}
