@@ -1546,7 +1546,7 @@
     <message>
         <location line="+2"/>
         <source>Assigned to</source>
-        <translation>Tilldelat</translation>
+        <translation>Tilldelat till</translation>
     </message>
 </context>
 <context>
@@ -3505,7 +3505,7 @@
     <message>
         <location line="+2"/>
         <source>VAT</source>
-        <translation>moms</translation>
+        <translation>Moms</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3899,17 +3899,17 @@
     <message>
         <location line="+2"/>
         <source>Last lag</source>
-        <translation>Senaste fördröjning</translation>
+        <translation>Senaste väntetid</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Mean lag</source>
-        <translation>Medelfördröjning</translation>
+        <translation>Medelväntetid</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Max lag</source>
-        <translation>Största fördröjning</translation>
+        <translation>Max väntetid</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4828,7 +4828,7 @@
     <message>
         <location line="-120"/>
         <source>Assigned to</source>
-        <translation>Tilldelat</translation>
+        <translation>Tilldelat till</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5037,7 +5037,7 @@
     <message>
         <location line="+24"/>
         <source>VAT</source>
-        <translation>moms</translation>
+        <translation>Moms</translation>
     </message>
     <message>
         <location line="+0"/>

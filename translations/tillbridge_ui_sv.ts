@@ -1130,7 +1130,7 @@
     <message>
         <location line="+0"/>
         <source>VAT</source>
-        <translation>moms</translation>
+        <translation>Moms</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -2807,7 +2807,7 @@
     <message>
         <location line="+21"/>
         <source>VAT</source>
-        <translation>moms</translation>
+        <translation>Moms</translation>
     </message>
     <message>
         <location line="+1"/>
