@@ -54,6 +54,11 @@ void tst_BenchSmoke::scenarioPrintsOneJsonLine_data()
                           << (common + QStringList{"rate_limit_per_s", "batch_size", "seconds_requested", "seconds",
                                                    "documents_per_s", "requests_per_s", "http_429", "documents_posted",
                                                    "documents_ready", "requests"});
+    // The real queue page on a small cache; the run itself checks the rows shown (first, filtered, last, searched).
+    QTest::newRow("ui-queue") << QStringList{"ui-queue", "--exceptions", "3000"}
+                              << (common + QStringList{"exceptions", "to_work", "first_rows_ms", "filter_ms",
+                                                       "jump_to_end_ms", "scroll_to_middle_ms", "search_ms",
+                                                       "pages_in_memory"});
 }
 
 void tst_BenchSmoke::scenarioPrintsOneJsonLine()
@@ -90,6 +95,11 @@ void tst_BenchSmoke::scenarioPrintsOneJsonLine()
                               {"pos_order_payments",
                                result.value(u"rows_written").toObject().value(u"pos_order_payments")},
                               {"outbox", result.value(u"rows_written").toObject().value(u"outbox")}}));
+    } else if (arguments.first() == u"ui-queue") {
+        QCOMPARE(result.value(u"exceptions").toInt(), 3000);
+        QVERIFY(result.value(u"to_work").toInt() > 2000); // most generated exceptions are still to be worked
+        QVERIFY(result.value(u"first_rows_ms").toDouble() > 0);
+        QVERIFY(result.value(u"pages_in_memory").toInt() >= 1);
     } else {
         QCOMPARE(result.value(u"rate_limit_per_s").toInt(), 5);
         QCOMPARE(result.value(u"seconds_requested").toInt(), 5);
