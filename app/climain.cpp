@@ -4,6 +4,8 @@
 #include "core/application.h"
 #include "core/catalogue/skuaudit.h"
 #include "core/close/closepack.h"
+#include "core/export/closepackworkbook.h"
+#include "core/export/pdf/closepackpdf.h"
 #include "core/engine/offlinevalidator.h"
 #include "core/engine/review/mappingchangereview.h"
 #include "core/engine/syncconfig.h"
@@ -33,6 +35,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSocketNotifier>
@@ -41,6 +44,7 @@
 #include <QTimer>
 
 #include <csignal>
+#include <memory>
 #include <sys/socket.h>
 #include <termios.h>
 #include <unistd.h>
@@ -508,39 +512,125 @@ int validateOrders(const QStringList &arguments)
     return allReady ? Success : Findings;
 }
 
+/** The formats of --format: "pdf,xlsx,csv" in any order; empty means CSV (what close-pack always wrote). */
+Result<QStringList> closePackFormats(const QString &text)
+{
+    const QStringList known{QStringLiteral("csv"), QStringLiteral("xlsx"), QStringLiteral("pdf")};
+    QStringList formats;
+    for (const QString &part : text.split(u',', Qt::SkipEmptyParts)) {
+        const QString format = part.trimmed().toLower();
+        if (!known.contains(format))
+            return Error{ErrorCode::InvalidInput, tr("Unknown format %1: use pdf, xlsx and csv.").arg(part.trimmed())};
+        if (!formats.contains(format))
+            formats.append(format);
+    }
+    return formats.isEmpty() ? QStringList{QStringLiteral("csv")} : formats;
+}
+
+/** Whether this run is a close pack with a PDF: that one draws with Qt Gui and needs a QGuiApplication. */
+bool closePackNeedsGui(int argc, char *argv[])
+{
+    if (argc < 2 || qstrcmp(argv[1], "close-pack") != 0)
+        return false;
+    for (int index = 2; index < argc; ++index) {
+        const QString argument = QString::fromLocal8Bit(argv[index]);
+        const QString value = argument.startsWith(u"--format=") ? argument.mid(9)
+                              : argument == u"--format" && index + 1 < argc ? QString::fromLocal8Bit(argv[index + 1])
+                                                                            : QString();
+        if (value.contains(u"pdf", Qt::CaseInsensitive))
+            return true;
+    }
+    return false;
+}
+
+/** A QGuiApplication on the offscreen platform for a PDF close pack (no display needed), else a QCoreApplication. */
+std::unique_ptr<QCoreApplication> makeApplication(int &argc, char *argv[])
+{
+    if (closePackNeedsGui(argc, argv)) {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        return std::make_unique<QGuiApplication>(argc, argv);
+    }
+    return std::make_unique<QCoreApplication>(argc, argv);
+}
+
 int closePack(const QStringList &arguments)
 {
     QCommandLineParser parser;
     const QCommandLineOption periodOption(QStringLiteral("period"), tr("The period, YYYY-MM."), tr("period"));
     const QCommandLineOption outOption(QStringLiteral("out"), tr("The folder to write the files into."), tr("dir"));
+    const QCommandLineOption formatOption(
+        QStringLiteral("format"),
+        tr("What to write, comma-separated: csv (the CSV files and summary.json), xlsx (one workbook), pdf (the "
+           "close pack for the controller). Default: csv."),
+        tr("formats"), QStringLiteral("csv"));
+    const QCommandLineOption companyOption(QStringLiteral("company"),
+                                           tr("The company named on the PDF's cover."), tr("name"));
+    const QCommandLineOption byOption(QStringLiteral("by"),
+                                      tr("Who generated the pack, for the PDF's cover (default: the login name)."),
+                                      tr("name"));
     const QCommandLineOption db = dbOption();
-    parser.addOptions({periodOption, outOption, db});
+    parser.addOptions({periodOption, outOption, formatOption, companyOption, byOption, db});
     int exitCode = Success;
     if (!parseSubcommand(parser, arguments,
-                         tr("Writes the close pack of a period: reconciliation, tax by rate, exception summary, "
-                            "sign-offs and accepted overrides as CSV, and summary.json with the gates and the audit "
-                            "chain's head. Exit status: 0 written and every gate passes, 1 written but a gate fails "
+                         tr("Writes the close pack of a period. csv: reconciliation, tax by rate, exception summary, "
+                            "sign-offs and accepted overrides as CSV files, and summary.json with the gates and the "
+                            "audit chain's head; xlsx: the same as one workbook; pdf: the pack for the controller. "
+                            "Exit status: 0 written and every gate passes, 1 written but a gate fails "
                             "or the audit chain does not verify, 2 usage or cache error."),
                          &exitCode)) {
         return exitCode;
     }
     if (!parser.isSet(periodOption) || !parser.isSet(outOption))
         return usageError(tr("Name the period and the folder: --period YYYY-MM --out DIR."));
+    const auto formats = closePackFormats(parser.value(formatOption));
+    if (!formats)
+        return usageError(formats.errorString());
+    if (formats->contains(QStringLiteral("pdf")) && !qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
+        return usageError(tr("The PDF could not be prepared (no graphics support)."));
     auto connection = openExistingCache(parser.isSet(db) ? parser.value(db) : defaultCachePath());
     if (!connection)
         return usageError(connection.errorString());
-    auto pack = ClosePack::write((*connection)->database(), parser.value(periodOption), parser.value(outOption));
-    if (!pack)
-        return usageError(pack.errorString());
+    auto data = ClosePack::load((*connection)->database(), parser.value(periodOption));
+    if (!data)
+        return usageError(data.errorString());
+    const QString directory = parser.value(outOption);
+    if (!QDir().mkpath(directory))
+        return usageError(tr("The folder %1 could not be created.").arg(QDir::toNativeSeparators(directory)));
+    QStringList files;
+    for (const QString &format : *formats) {
+        if (format == u"csv") {
+            auto pack = ClosePack::writeCsv(*data, directory);
+            if (!pack)
+                return usageError(pack.errorString());
+            files += pack->files;
+        } else if (format == u"xlsx") {
+            auto workbook = ClosePackWorkbook::writeXlsx(*data, directory);
+            if (!workbook)
+                return usageError(workbook.errorString());
+            files += QFileInfo(*workbook).fileName();
+        } else {
+            Tillbridge::Reports::ClosePackPdfOptions options;
+            options.company = parser.isSet(companyOption) ? parser.value(companyOption)
+                                                          : Tillbridge::Reports::ClosePackPdf::defaultCompany();
+            options.preparedBy = parser.isSet(byOption) ? parser.value(byOption)
+                                                        : qEnvironmentVariable("USER", tr("tillbridge-cli"));
+            const QString name = Tillbridge::Reports::ClosePackPdf::fileName(data->status.period.code);
+            auto pages = Tillbridge::Reports::ClosePackPdf::write(*data, options, QDir(directory).filePath(name));
+            if (!pages)
+                return usageError(pages.errorString());
+            files += name;
+        }
+    }
     out() << tr("Close pack for %1 written to %2: %3")
-                 .arg(parser.value(periodOption), QDir::toNativeSeparators(pack->directory),
-                      pack->files.join(QStringLiteral(", ")))
+                 .arg(parser.value(periodOption), QDir::toNativeSeparators(QDir(directory).absolutePath()),
+                      files.join(QStringLiteral(", ")))
           << Qt::endl;
-    if (!pack->auditChainIntact)
+    if (!data->auditChainIntact)
         err() << tr("The audit trail does not verify: its head was left out of the pack.") << Qt::endl;
-    if (!pack->allGatesPass)
+    if (!data->status.allGatesPass())
         err() << tr("Not every close gate passes; see signoffs.csv.") << Qt::endl;
-    return pack->auditChainIntact && pack->allGatesPass ? Success : Findings;
+    return data->auditChainIntact && data->status.allGatesPass() ? Success : Findings;
 }
 
 /** The configuration named by --config (required), read and checked. */
@@ -1003,7 +1093,7 @@ const Subcommand kSubcommands[] = {
     {"reconcile", "", reconcile,
      QT_TRANSLATE_NOOP("tillbridge-cli", "reconcile a trading day: Sitoo tenders and VAT vs Prima's ledger (--date)")},
     {"close-pack", "", closePack,
-     QT_TRANSLATE_NOOP("tillbridge-cli", "write a period's close pack: CSV files and summary.json (--period --out)")},
+     QT_TRANSLATE_NOOP("tillbridge-cli", "write a period's close pack: CSV and summary.json, XLSX, PDF (--period --out --format)")},
 };
 
 QString overview()
@@ -1028,7 +1118,8 @@ using namespace TillbridgeCli;
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    const std::unique_ptr<QCoreApplication> application = makeApplication(argc, argv);
+    QCoreApplication &app = *application;
     setApplicationIdentity();
     // The CLI speaks the system's language (LANG, LC_ALL); its output formats stay what each command documents.
     Tillbridge::I18n::installTranslators(&app, QLocale::system());

@@ -89,11 +89,95 @@ QString ClosePack::csvRecord(const QStringList &fields)
     return quoted.join(u',');
 }
 
-Result<ClosePackSummary> ClosePack::write(const QSqlDatabase &db, const QString &periodCode, const QString &directory)
+qint64 ClosePackData::varianceLines() const
+{
+    qint64 lines = 0;
+    for (const ReconciliationResultRow &row : reconciliation)
+        lines += row.matched ? 0 : 1;
+    return lines;
+}
+
+Result<ClosePackData> ClosePack::load(const QSqlDatabase &db, const QString &periodCode)
 {
     auto status = CloseService(db).status(periodCode);
     if (!status)
         return status.error();
+    ClosePackData data;
+    data.generatedAt = QDateTime::currentDateTimeUtc();
+    data.status = *status;
+    const ClosePeriod &period = data.status.period;
+
+    ReconciliationRepository reconciliation(db);
+    auto results = reconciliation.results(period.first, period.last);
+    if (!results)
+        return results.error();
+    data.reconciliation = *results;
+    auto tax = reconciliation.taxVariance(period.first, period.last);
+    if (!tax)
+        return tax.error();
+    data.taxByRate = *tax;
+
+    // Exceptions raised during the period (its UTC month) or still open now.
+    const QString from = dbTime(QDateTime(period.first, QTime(0, 0), QTimeZone::utc()));
+    const QString to = dbTime(QDateTime(period.last.addDays(1), QTime(0, 0), QTimeZone::utc()));
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("SELECT kind, owner_team, state, COUNT(*) FROM exceptions WHERE (created_at >= ? "
+                                 "AND created_at < ?) OR state IN ('open', 'assigned') "
+                                 "GROUP BY kind, owner_team, state ORDER BY kind, owner_team, state"));
+    query.addBindValue(from);
+    query.addBindValue(to);
+    if (!query.exec())
+        return dbError(query, "exceptions");
+    while (query.next()) {
+        data.exceptions.append(ClosePackExceptionCount{query.value(0).toString(), query.value(1).toString(),
+                                                       query.value(2).toString(), query.value(3).toLongLong()});
+    }
+
+    // Accepted exceptions of the period (raised in it, or concerning its store-days).
+    query.prepare(QStringLiteral("SELECT id, kind, COALESCE(store_id, 0), entity_type, entity_id, explanation, made_by, "
+                                 "approved_by, COALESCE(resolved_at, updated_at), COALESCE(resolution_reason, '') "
+                                 "FROM exceptions WHERE state = 'approved' AND ((created_at >= ? AND created_at < ?) "
+                                 "OR (entity_type = 'store-day' AND substr(entity_id, instr(entity_id, ':') + 1) "
+                                 "BETWEEN ? AND ?)) ORDER BY id"));
+    query.addBindValue(from);
+    query.addBindValue(to);
+    query.addBindValue(period.first.toString(Qt::ISODate));
+    query.addBindValue(period.last.toString(Qt::ISODate));
+    if (!query.exec())
+        return dbError(query, "overrides");
+    while (query.next()) {
+        data.overrides.append(ClosePackOverride{query.value(0).toLongLong(), query.value(1).toString(),
+                                                query.value(2).toLongLong(), query.value(3).toString(),
+                                                query.value(4).toString(), query.value(5).toString(),
+                                                query.value(6).toString(), query.value(7).toString(),
+                                                query.value(8).toString(), query.value(9).toString()});
+    }
+
+    // The audit chain's head, only when the chain verifies.
+    auto head = AuditChain::verifiedHead(db);
+    if (head) {
+        data.auditChainIntact = true;
+        data.auditHeadSeq = head->seq;
+        data.auditHeadHash = QString::fromLatin1(head->hash);
+    } else if (head.error().code == ErrorCode::Tampered) {
+        data.auditProblem = head.errorString();
+    } else {
+        return head.error();
+    }
+    return data;
+}
+
+Result<ClosePackSummary> ClosePack::write(const QSqlDatabase &db, const QString &periodCode, const QString &directory)
+{
+    auto data = load(db, periodCode);
+    if (!data)
+        return data.error();
+    return writeCsv(*data, directory);
+}
+
+Result<ClosePackSummary> ClosePack::writeCsv(const ClosePackData &data, const QString &directory)
+{
+    const CloseStatus *status = &data.status;
     const ClosePeriod &period = status->period;
     if (!QDir().mkpath(directory))
         return Error{ErrorCode::Io, tr("The folder %1 could not be created.").arg(QDir::toNativeSeparators(directory))};
@@ -102,6 +186,7 @@ Result<ClosePackSummary> ClosePack::write(const QSqlDatabase &db, const QString 
     summary.directory = dir.absolutePath();
     summary.locked = status->locked;
     summary.allGatesPass = status->allGatesPass();
+    summary.auditChainIntact = data.auditChainIntact;
     const auto open = [&](CsvFile &file, const QString &name) -> Status {
         if (!file.open()) {
             return Error{ErrorCode::Io,
@@ -112,12 +197,7 @@ Result<ClosePackSummary> ClosePack::write(const QSqlDatabase &db, const QString 
         return Status::success();
     };
 
-    ReconciliationRepository reconciliation(db);
     // reconciliation.csv
-    auto results = reconciliation.results(period.first, period.last);
-    if (!results)
-        return results.error();
-    qint64 varianceLines = 0;
     {
         CsvFile csv(dir.filePath(QStringLiteral("reconciliation.csv")));
         if (auto opened = open(csv, QStringLiteral("reconciliation.csv")); !opened)
@@ -126,8 +206,7 @@ Result<ClosePackSummary> ClosePack::write(const QSqlDatabase &db, const QString 
                  QStringLiteral("kind"), QStringLiteral("item"), QStringLiteral("currency"), QStringLiteral("sitoo"),
                  QStringLiteral("zreports"), QStringLiteral("prima"), QStringLiteral("difference"),
                  QStringLiteral("tolerance"), QStringLiteral("status"), QStringLiteral("exception_id")});
-        for (const ReconciliationResultRow &row : *results) {
-            varianceLines += row.matched ? 0 : 1;
+        for (const ReconciliationResultRow &row : data.reconciliation) {
             csv.add({QString::number(row.storeId), row.storeName, row.tradingDay.toString(Qt::ISODate),
                      reconciliationKindCode(row.kind), row.item, row.currency, amount(row.sitooMinor, row.currency),
                      optionalAmount(row.zReportMinor, row.currency), amount(row.primaMinor, row.currency),
@@ -140,9 +219,6 @@ Result<ClosePackSummary> ClosePack::write(const QSqlDatabase &db, const QString 
     }
 
     // tax_by_rate.csv
-    auto tax = reconciliation.taxVariance(period.first, period.last);
-    if (!tax)
-        return tax.error();
     {
         CsvFile csv(dir.filePath(QStringLiteral("tax_by_rate.csv")));
         if (auto opened = open(csv, QStringLiteral("tax_by_rate.csv")); !opened)
@@ -151,7 +227,7 @@ Result<ClosePackSummary> ClosePack::write(const QSqlDatabase &db, const QString 
                  QStringLiteral("vat_rate_percent"), QStringLiteral("currency"), QStringLiteral("orders"),
                  QStringLiteral("net"), QStringLiteral("vat"), QStringLiteral("vat_expected"),
                  QStringLiteral("vat_minus_expected"), QStringLiteral("prima_vat"), QStringLiteral("tax_exceptions")});
-        for (const TaxVarianceRow &row : *tax) {
+        for (const TaxVarianceRow &row : data.taxByRate) {
             csv.add({QString::number(row.storeId), row.storeName, row.tradingDay.toString(Qt::ISODate),
                      VatRate::fromUnits(row.vatRateUnits).toString(), row.currency, QString::number(row.orders),
                      amount(row.sitooNetMinor, row.currency), amount(row.sitooVatMinor, row.currency),
@@ -163,27 +239,16 @@ Result<ClosePackSummary> ClosePack::write(const QSqlDatabase &db, const QString 
             return committed.error();
     }
 
-    // exceptions.csv: raised during the period (its UTC month) or still open now.
-    const QString from = dbTime(QDateTime(period.first, QTime(0, 0), QTimeZone::utc()));
-    const QString to = dbTime(QDateTime(period.last.addDays(1), QTime(0, 0), QTimeZone::utc()));
-    QSqlQuery query(db);
-    query.prepare(QStringLiteral("SELECT kind, owner_team, state, COUNT(*) FROM exceptions WHERE (created_at >= ? "
-                                 "AND created_at < ?) OR state IN ('open', 'assigned') "
-                                 "GROUP BY kind, owner_team, state ORDER BY kind, owner_team, state"));
-    query.addBindValue(from);
-    query.addBindValue(to);
-    if (!query.exec())
-        return dbError(query, "exceptions");
+    // exceptions.csv
     QJsonObject exceptionsByKind;
     {
         CsvFile csv(dir.filePath(QStringLiteral("exceptions.csv")));
         if (auto opened = open(csv, QStringLiteral("exceptions.csv")); !opened)
             return opened.error();
         csv.add({QStringLiteral("kind"), QStringLiteral("owner"), QStringLiteral("state"), QStringLiteral("count")});
-        while (query.next()) {
-            const QString kind = query.value(0).toString();
-            csv.add({kind, query.value(1).toString(), query.value(2).toString(), query.value(3).toString()});
-            exceptionsByKind.insert(kind, exceptionsByKind.value(kind).toInteger() + query.value(3).toLongLong());
+        for (const ClosePackExceptionCount &count : data.exceptions) {
+            csv.add({count.kind, count.owner, count.state, QString::number(count.count)});
+            exceptionsByKind.insert(count.kind, exceptionsByKind.value(count.kind).toInteger() + count.count);
         }
         if (auto committed = csv.commit(); !committed)
             return committed.error();
@@ -225,18 +290,7 @@ Result<ClosePackSummary> ClosePack::write(const QSqlDatabase &db, const QString 
             return committed.error();
     }
 
-    // overrides.csv: accepted exceptions of the period (raised in it, or concerning its store-days).
-    query.prepare(QStringLiteral("SELECT id, kind, COALESCE(store_id, 0), entity_type, entity_id, explanation, made_by, "
-                                 "approved_by, COALESCE(resolved_at, updated_at), COALESCE(resolution_reason, '') "
-                                 "FROM exceptions WHERE state = 'approved' AND ((created_at >= ? AND created_at < ?) "
-                                 "OR (entity_type = 'store-day' AND substr(entity_id, instr(entity_id, ':') + 1) "
-                                 "BETWEEN ? AND ?)) ORDER BY id"));
-    query.addBindValue(from);
-    query.addBindValue(to);
-    query.addBindValue(period.first.toString(Qt::ISODate));
-    query.addBindValue(period.last.toString(Qt::ISODate));
-    if (!query.exec())
-        return dbError(query, "overrides");
+    // overrides.csv
     QJsonArray overrides;
     {
         CsvFile csv(dir.filePath(QStringLiteral("overrides.csv")));
@@ -246,17 +300,15 @@ Result<ClosePackSummary> ClosePack::write(const QSqlDatabase &db, const QString 
                  QStringLiteral("entity_type"), QStringLiteral("entity_id"), QStringLiteral("explanation"),
                  QStringLiteral("maker"), QStringLiteral("checker"), QStringLiteral("approved_at"),
                  QStringLiteral("reason")});
-        while (query.next()) {
-            QStringList fields;
-            for (int column = 0; column < 10; ++column)
-                fields.append(query.value(column).toString());
-            if (fields.at(2) == u"0")
-                fields[2].clear();
-            csv.add(fields);
-            overrides.append(QJsonObject{{QStringLiteral("exception_id"), query.value(0).toLongLong()},
-                                         {QStringLiteral("kind"), fields.at(1)},
-                                         {QStringLiteral("maker"), fields.at(6)},
-                                         {QStringLiteral("checker"), fields.at(7)}});
+        for (const ClosePackOverride &accepted : data.overrides) {
+            csv.add({QString::number(accepted.exceptionId), accepted.kind,
+                     accepted.storeId > 0 ? QString::number(accepted.storeId) : QString(), accepted.entityType,
+                     accepted.entityId, accepted.explanation, accepted.maker, accepted.checker, accepted.approvedAt,
+                     accepted.reason});
+            overrides.append(QJsonObject{{QStringLiteral("exception_id"), accepted.exceptionId},
+                                         {QStringLiteral("kind"), accepted.kind},
+                                         {QStringLiteral("maker"), accepted.maker},
+                                         {QStringLiteral("checker"), accepted.checker}});
         }
         if (auto committed = csv.commit(); !committed)
             return committed.error();
@@ -264,27 +316,23 @@ Result<ClosePackSummary> ClosePack::write(const QSqlDatabase &db, const QString 
 
     // summary.json, with the audit chain's head only when the chain verifies.
     QJsonObject audit;
-    auto head = AuditChain::verifiedHead(db);
-    if (head) {
-        summary.auditChainIntact = true;
+    if (data.auditChainIntact) {
         audit = QJsonObject{{QStringLiteral("intact"), true},
-                            {QStringLiteral("head_seq"), head->seq},
-                            {QStringLiteral("head_hash"), QString::fromLatin1(head->hash)}};
-    } else if (head.error().code == ErrorCode::Tampered) {
-        audit = QJsonObject{{QStringLiteral("intact"), false}, {QStringLiteral("problem"), head.errorString()}};
+                            {QStringLiteral("head_seq"), data.auditHeadSeq},
+                            {QStringLiteral("head_hash"), data.auditHeadHash}};
     } else {
-        return head.error();
+        audit = QJsonObject{{QStringLiteral("intact"), false}, {QStringLiteral("problem"), data.auditProblem}};
     }
     QJsonObject json{{QStringLiteral("format"), QStringLiteral("tillbridge-close-pack-v1")},
                      {QStringLiteral("period"), period.code},
                      {QStringLiteral("from"), period.first.toString(Qt::ISODate)},
                      {QStringLiteral("to"), period.last.toString(Qt::ISODate)},
-                     {QStringLiteral("generated_at"), dbTime(QDateTime::currentDateTimeUtc())},
+                     {QStringLiteral("generated_at"), dbTime(data.generatedAt)},
                      {QStringLiteral("locked"), status->locked},
                      {QStringLiteral("all_gates_pass"), status->allGatesPass()},
                      {QStringLiteral("gates"), gates},
-                     {QStringLiteral("reconciliation_lines"), qint64(results->size())},
-                     {QStringLiteral("variance_lines"), varianceLines},
+                     {QStringLiteral("reconciliation_lines"), qint64(data.reconciliation.size())},
+                     {QStringLiteral("variance_lines"), data.varianceLines()},
                      {QStringLiteral("exceptions_by_kind"), exceptionsByKind},
                      {QStringLiteral("accepted_overrides"), overrides},
                      {QStringLiteral("audit_chain"), audit}};

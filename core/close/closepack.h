@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/close/closetypes.h"
+#include "core/reconciliation/reconciliationrepository.h"
 #include "core/result.h"
 
 #include <QSqlDatabase>
@@ -17,6 +19,50 @@ struct ClosePackSummary
     bool locked = false;     ///< the period is locked
     bool allGatesPass = false;
     bool auditChainIntact = false;
+};
+
+/** How many exceptions of one kind, owner team and state the period has (raised in it, or still open). */
+struct ClosePackExceptionCount
+{
+    QString kind;  ///< "TOTALS_MISMATCH"
+    QString owner; ///< "finance"
+    QString state; ///< "open"
+    qint64 count = 0;
+};
+
+/** An exception of the period accepted through an approved override: who proposed it and who approved it. */
+struct ClosePackOverride
+{
+    qint64 exceptionId = 0;
+    QString kind;
+    qint64 storeId = 0; ///< 0 when not tied to a store
+    QString entityType;
+    QString entityId;
+    QString explanation;
+    QString maker;
+    QString checker;
+    QString approvedAt; ///< as stored (UTC, ISO 8601)
+    QString reason;
+};
+
+/**
+ * Everything a close pack shows, read once (ClosePack::load()): the CSV files, the XLSX workbook and the PDF are
+ * renderings of this one value, so they always agree.
+ */
+struct ClosePackData
+{
+    CloseStatus status;
+    QList<ReconciliationResultRow> reconciliation;
+    QList<TaxVarianceRow> taxByRate;
+    QList<ClosePackExceptionCount> exceptions;
+    QList<ClosePackOverride> overrides;
+    bool auditChainIntact = false;
+    qint64 auditHeadSeq = 0;
+    QString auditHeadHash; ///< hex, only when the chain verifies
+    QString auditProblem;  ///< why the chain does not verify
+    QDateTime generatedAt; ///< UTC
+
+    qint64 varianceLines() const;
 };
 
 /**
@@ -37,6 +83,10 @@ class ClosePack
 {
 public:
     static Result<ClosePackSummary> write(const QSqlDatabase &db, const QString &period, const QString &directory);
+    /** Reads the pack's data (the period must parse; the audit chain is verified, a broken one is reported). */
+    static Result<ClosePackData> load(const QSqlDatabase &db, const QString &period);
+    /** Writes the CSV files and summary.json of @p data into @p directory (created when missing). */
+    static Result<ClosePackSummary> writeCsv(const ClosePackData &data, const QString &directory);
 
     /** One RFC 4180 record (no line end). */
     static QString csvRecord(const QStringList &fields);
