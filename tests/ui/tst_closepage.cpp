@@ -290,6 +290,9 @@ void tst_ClosePage::closePackIsWrittenInTheBackground()
     QVERIFY2(exported.first().first().toBool(), qPrintable(exported.first().at(1).toString()));
     QVERIFY(QFile::exists(out.filePath(QStringLiteral("summary.json"))));
     QVERIFY(QFile::exists(out.filePath(QStringLiteral("signoffs.csv"))));
+    // The controller's pack: the workbook and the PDF beside the CSV files.
+    QVERIFY(QFile::exists(out.filePath(QStringLiteral("close-pack-%1.xlsx").arg(m_page->period()))));
+    QVERIFY(QFile::exists(out.filePath(QStringLiteral("close-pack-%1.pdf").arg(m_page->period()))));
     QVERIFY(m_page->statusText().contains(u"written to"));
 }
 

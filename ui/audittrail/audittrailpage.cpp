@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/audittrail/audittrailpage.h"
 
+#include "core/export/exportsources.h"
 #include "core/models/audittrailmodel.h"
 #include "core/storage/backgroundreader.h"
+#include "ui/common/exportcontroller.h"
 #include "ui/common/pageheader.h"
 
 #include <QHBoxLayout>
@@ -65,6 +67,11 @@ AuditTrailPage::AuditTrailPage(QSqlDatabase guiDb, QString databasePath, QWidget
                                   this);
     header->addAction(m_filter);
     header->addAction(m_verify);
+    // Export: the trail as filtered, newest first, with each entry's hash.
+    auto *exporter = new ExportController(
+        m_databasePath, [this] { return std::make_unique<Core::AuditTrailExport>(m_model->filterText()); }, this);
+    header->addAction(exporter->makeButton(this));
+    connect(exporter, &ExportController::statusMessage, m_status, &QLabel::setText);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(header);

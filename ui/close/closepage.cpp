@@ -2,6 +2,8 @@
 #include "ui/close/closepage.h"
 
 #include "core/close/closepack.h"
+#include "core/export/closepackworkbook.h"
+#include "core/export/pdf/closepackpdf.h"
 #include "core/close/closeservice.h"
 #include "core/domain/exceptionrecord.h"
 #include "core/storage/backgroundreader.h"
@@ -15,6 +17,7 @@
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -881,8 +884,28 @@ void ClosePage::exportClosePack(const QString &directory)
     const QString period = this->period();
     m_export->setEnabled(false);
     setStatus(tr("Writing the %1 close pack…").arg(period));
-    Core::readInBackground<Core::ClosePackSummary>(m_databasePath, [period, directory](const QSqlDatabase &db) {
-        return Core::ClosePack::write(db, period, directory);
+    // The CSV files, the workbook and the PDF, all from one read of the pack's data (PDF layout is fine off the GUI
+    // thread: QPdfWriter, QTextDocument and QPainter are reentrant).
+    Reports::ClosePackPdfOptions pdf;
+    pdf.company = Reports::ClosePackPdf::defaultCompany();
+    pdf.preparedBy = m_user->isSignedIn() ? m_user->describe() : qEnvironmentVariable("USER");
+    Core::readInBackground<Core::ClosePackSummary>(m_databasePath, [period, directory, pdf](const QSqlDatabase &db)
+                                                                       -> Core::Result<Core::ClosePackSummary> {
+        auto data = Core::ClosePack::load(db, period);
+        if (!data)
+            return data.error();
+        auto summary = Core::ClosePack::writeCsv(*data, directory);
+        if (!summary)
+            return summary;
+        auto workbook = Core::ClosePackWorkbook::writeXlsx(*data, directory);
+        if (!workbook)
+            return workbook.error();
+        const QString pdfName = Reports::ClosePackPdf::fileName(period);
+        if (auto pages = Reports::ClosePackPdf::write(*data, pdf, QDir(directory).filePath(pdfName)); !pages)
+            return pages.error();
+        Core::ClosePackSummary written = *summary;
+        written.files << QFileInfo(*workbook).fileName() << pdfName;
+        return written;
     }).then(this, [this, period](const Core::Result<Core::ClosePackSummary> &summary) {
         if (!summary) {
             Q_EMIT closePackExported(false, summary.errorString());

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/skudiff/skudiffpage.h"
 
+#include "core/export/exportsources.h"
 #include "core/storage/backgroundreader.h"
 #include "core/storage/userrepository.h"
 #include "ui/common/emptystate.h"
+#include "ui/common/exportcontroller.h"
 #include "ui/common/pageheader.h"
 #include "ui/common/signindialog.h"
 #include "ui/common/summarytile.h"
@@ -126,6 +128,11 @@ SkuDiffPage::SkuDiffPage(QSqlDatabase guiDb, QString databasePath, WorkbenchUser
                                       this);
     pageHeader->addAction(m_search);
     pageHeader->addAction(m_runAudit);
+    // Export: the differences as filtered (type and search), in SKU order.
+    auto *exporter = new ExportController(
+        m_databasePath, [this] { return std::make_unique<Core::SkuDiffExport>(m_model->filter()); }, this);
+    pageHeader->addAction(exporter->makeButton(this));
+    connect(exporter, &ExportController::statusMessage, this, &SkuDiffPage::setStatus);
 
     auto *tiles = new QHBoxLayout;
     for (SummaryTile *tile : {m_onlyInSitoo, m_onlyInPrima, m_fieldMismatch, m_nearMatches})

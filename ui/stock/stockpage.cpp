@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/stock/stockpage.h"
 
+#include "core/export/exportsources.h"
 #include "core/storage/backgroundreader.h"
 #include "core/storage/storerepository.h"
 #include "ui/common/emptystate.h"
+#include "ui/common/exportcontroller.h"
 #include "ui/common/pageheader.h"
 #include "ui/common/summarytile.h"
 #include "ui/common/workbenchuser.h"
@@ -152,6 +154,16 @@ StockPage::StockPage(QSqlDatabase guiDb, QString databasePath, WorkbenchUser *us
     pageHeader->addAction(m_search);
     pageHeader->addAction(m_pushFast);
     pageHeader->addAction(m_pushAll);
+    // Export: the levels as the table filters them, with the same fast-lane thresholds.
+    auto *exporter = new ExportController(
+        m_databasePath,
+        [this] { return std::make_unique<Core::StockLevelsExport>(m_model->filter(), m_model->config()); }, this);
+    pageHeader->addAction(exporter->makeButton(this));
+    connect(exporter, &ExportController::statusMessage, this, [this](const QString &text, bool error) {
+        m_status->setText(text);
+        m_status->setStyleSheet(error ? QStringLiteral("color: #b3261e;") : QString());
+        m_status->setVisible(true);
+    });
 
     auto *tiles = new QHBoxLayout;
     for (SummaryTile *tile : {m_levels, m_differences, m_waiting, m_fastLane, m_failed})

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/taxvariance/taxvariancepage.h"
 
+#include "core/export/exportsources.h"
 #include "core/models/payoutsmodel.h"
 #include "core/models/taxvarianceordersmodel.h"
 #include "core/money/money.h"
 #include "core/money/vatrate.h"
 #include "core/storage/backgroundreader.h"
 #include "ui/common/emptystate.h"
+#include "ui/common/exportcontroller.h"
 #include "ui/common/pageheader.h"
 
 #include <QBarCategoryAxis>
@@ -151,6 +153,20 @@ TaxVariancePage::TaxVariancePage(QSqlDatabase guiDb, QString databasePath, QWidg
     header->addAction(periodLabel);
     header->addAction(m_periodBox);
     header->addAction(m_reconcile);
+    // Export: the VAT tab's table (store × rate in the chart's currency) or the payouts as filtered, of the period.
+    auto *exporter = new ExportController(
+        m_databasePath,
+        [this]() -> std::unique_ptr<Core::ExportSource> {
+            const QDate last = m_period.addMonths(1).addDays(-1);
+            if (m_tabs->currentIndex() == 1) {
+                return std::make_unique<Core::ReconciliationExport>(m_period, last, m_onlyVariances->isChecked(),
+                                                                    m_storeBox->currentData().toLongLong());
+            }
+            return std::make_unique<Core::TaxVarianceExport>(m_period, last, m_currency);
+        },
+        this);
+    header->addAction(exporter->makeButton(this));
+    connect(exporter, &ExportController::statusMessage, this, &TaxVariancePage::setStatus);
 
     m_tabs->setAccessibleName(tr("VAT variance and payouts"));
     m_tabs->addTab(buildVatTab(), tr("VAT"));
