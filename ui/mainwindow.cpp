@@ -157,6 +157,12 @@ MainWindow::MainWindow(Core::DatabaseConnectionPtr connection, int schemaVersion
         m_auditTrail->reload();
     });
     if (MappingsForm *mappings = m_settings->mappingsForm()) {
+        connect(m_exceptions, &ExceptionQueuePage::fixMappingRequested, this,
+                [this, mappings](Core::MappingKind kind, const QString &sourceKey) {
+                    showView(View::Settings);
+                    m_settings->showMappings(kind);
+                    mappings->fixMapping(kind, sourceKey);
+                });
         connect(mappings, &MappingsForm::signInRequested, this, &MainWindow::signIn);
         connect(mappings, &MappingsForm::changed, this, [this] {
             m_exceptions->reload();

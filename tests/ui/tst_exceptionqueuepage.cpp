@@ -16,6 +16,7 @@
 #include "tests/testutils/tempcache.h"
 
 #include <QAbstractItemModelTester>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
@@ -39,6 +40,7 @@ private Q_SLOTS:
     void modelPagesAndFiltersInSql();
     void detailShowsTheArithmetic();
     void makerCannotApproveButAnotherApproverReleasesTheOrder();
+    void fixTheMappingNamesTheMissingValue();
     void checkAgainReleasesAnOrderOnceTheMappingIsFixed();
 
 private:
@@ -187,6 +189,29 @@ void tst_ExceptionQueuePage::makerCannotApproveButAnotherApproverReleasesTheOrde
     QCOMPARE(OrderRepository(db).findBySitooId(kAccount, 50001)->value().state, PosOrderState::Ready);
     QCOMPARE(rowOfKind(ExceptionKind::TaxVariance), -1); // gone from the queue of work
     QVERIFY(AuditChain::verify(db)->intact);
+}
+
+void tst_ExceptionQueuePage::fixTheMappingNamesTheMissingValue()
+{
+    QPushButton *fix = nullptr;
+    for (QPushButton *button : m_page->findChildren<QPushButton *>()) {
+        if (button->accessibleName() == QStringLiteral("Fix the mapping"))
+            fix = button;
+    }
+    QVERIFY(fix);
+    QSignalSpy requested(m_page.get(), &ExceptionQueuePage::fixMappingRequested);
+
+    m_page->view()->clearSelection(); // nothing selected, nothing to map (other kinds: tst_mappingchangereview)
+    QVERIFY(!fix->isEnabled());
+    m_page->fixMapping();
+    QCOMPARE(requested.size(), 0);
+
+    selectKind(ExceptionKind::UnmappedPaymentMethod);
+    QVERIFY(fix->isEnabled());
+    fix->click();
+    QCOMPARE(requested.size(), 1);
+    QCOMPARE(requested.first().at(0).value<MappingKind>(), MappingKind::PaymentMethod);
+    QCOMPARE(requested.first().at(1).toString(), QStringLiteral("Swish")); // from the exception's figures
 }
 
 void tst_ExceptionQueuePage::checkAgainReleasesAnOrderOnceTheMappingIsFixed()

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/exceptions/exceptionqueuepage.h"
 
+#include "core/engine/review/mappingfix.h"
 #include "core/engine/review/overrideapproval.h"
 #include "core/engine/review/quarantinereview.h"
 #include "core/models/exceptionqueuemodel.h"
@@ -52,6 +53,7 @@ ExceptionQueuePage::ExceptionQueuePage(QSqlDatabase guiDb, QString databasePath,
     , m_status(new QLabel(this))
     , m_assign(new QPushButton(tr("Assign to me"), this))
     , m_recheck(new QPushButton(tr("Check again"), this))
+    , m_fixMapping(new QPushButton(tr("Fix the mapping…"), this))
     , m_resolve(new QPushButton(tr("Resolve…"), this))
     , m_propose(new QPushButton(tr("Propose override…"), this))
     , m_approve(new QPushButton(tr("Approve…"), this))
@@ -93,11 +95,13 @@ ExceptionQueuePage::ExceptionQueuePage(QSqlDatabase guiDb, QString databasePath,
 
     m_assign->setToolTip(tr("Take the selected exceptions (Ctrl+M)"));
     m_recheck->setToolTip(tr("Validate the selected orders again after a mapping or the catalogue was fixed (Ctrl+R)"));
+    m_fixMapping->setToolTip(tr("Add the missing mapping for this value, prefilled, and see how many held-back orders it "
+                                "releases before it is saved"));
     m_resolve->setToolTip(tr("Close the selected exceptions with a reason: the problem was fixed outside Tillbridge"));
     m_propose->setToolTip(tr("Propose to post the order as it is; a second person must approve (maker-checker)"));
     m_approve->setToolTip(tr("Approve a proposed override with your sign-in (Ctrl+Return)"));
     m_reject->setToolTip(tr("Decide that the order is not posted as it is"));
-    for (QPushButton *button : {m_assign, m_recheck, m_resolve, m_propose, m_approve, m_reject})
+    for (QPushButton *button : {m_assign, m_recheck, m_fixMapping, m_resolve, m_propose, m_approve, m_reject})
         button->setAccessibleName(button->text().remove(u'…'));
 
     m_count->setAccessibleName(tr("Number of exceptions"));
@@ -147,7 +151,7 @@ ExceptionQueuePage::ExceptionQueuePage(QSqlDatabase guiDb, QString databasePath,
     filters->addWidget(m_count);
 
     auto *actions = new QHBoxLayout;
-    for (QPushButton *button : {m_assign, m_recheck, m_resolve, m_propose, m_approve, m_reject})
+    for (QPushButton *button : {m_assign, m_recheck, m_fixMapping, m_resolve, m_propose, m_approve, m_reject})
         actions->addWidget(button);
     actions->addStretch(1);
 
@@ -187,6 +191,7 @@ ExceptionQueuePage::ExceptionQueuePage(QSqlDatabase guiDb, QString databasePath,
             &ExceptionQueuePage::updateSelection);
     connect(m_assign, &QPushButton::clicked, this, &ExceptionQueuePage::assignToMe);
     connect(m_recheck, &QPushButton::clicked, this, &ExceptionQueuePage::recheck);
+    connect(m_fixMapping, &QPushButton::clicked, this, &ExceptionQueuePage::fixMapping);
     connect(m_resolve, &QPushButton::clicked, this, &ExceptionQueuePage::resolveSelected);
     connect(m_propose, &QPushButton::clicked, this, &ExceptionQueuePage::proposeOverride);
     connect(m_approve, &QPushButton::clicked, this, &ExceptionQueuePage::approveOverride);
@@ -382,6 +387,7 @@ void ExceptionQueuePage::updateActions()
     }
     m_assign->setEnabled(allOpen);
     m_recheck->setEnabled(allOpen);
+    m_fixMapping->setEnabled(one && allOpen && currentMappingFix().has_value());
     m_resolve->setEnabled(allOpen);
     m_propose->setEnabled(one && allOpen && overridable && madeBy.isEmpty());
     m_approve->setEnabled(one && allOpen && !madeBy.isEmpty());
@@ -390,6 +396,32 @@ void ExceptionQueuePage::updateActions()
         m_approve->setToolTip(tr("You proposed this override: another approver signs in to approve it."));
     else
         m_approve->setToolTip(tr("Approve a proposed override with your sign-in (Ctrl+Return)"));
+}
+
+std::optional<Core::MappingFix> ExceptionQueuePage::currentMappingFix() const
+{
+    // The selection, not the current index: selectionChanged() arrives before the current index moves.
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    if (rows.size() != 1)
+        return std::nullopt;
+    const Core::ExceptionRecord &record = m_model->recordAt(rows.first().row());
+    QString sitooStoreId;
+    if (record.kind == Core::ExceptionKind::UnmappedStore && record.storeId) {
+        // A store without a Prima location is mapped by its Sitoo store id (a handful of stores: a short read).
+        if (auto stores = Core::StoreRepository(QSqlDatabase::database(m_guiConnection, false)).all()) {
+            for (const Core::Store &store : *stores) {
+                if (store.id == record.storeId)
+                    sitooStoreId = store.sitooStoreId;
+            }
+        }
+    }
+    return Core::mappingFixFor(record, sitooStoreId);
+}
+
+void ExceptionQueuePage::fixMapping()
+{
+    if (const auto fix = currentMappingFix())
+        Q_EMIT fixMappingRequested(fix->kind, fix->sourceKey);
 }
 
 bool ExceptionQueuePage::requireUser()

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/engine/review/mappingfix.h"
 #include "core/models/exceptiondetail.h"
 #include "core/result.h"
 
@@ -61,6 +62,8 @@ public Q_SLOTS:
     void rejectOverride();
     void selectNext();
     void selectPrevious();
+    /** Asks for the mapping editor, prefilled with the value the selected UNMAPPED_* exception needs. */
+    void fixMapping();
 
     // The decisions themselves, without their dialogs (the buttons ask, then call these; tests call them directly).
     void resolveWithReason(const QString &reason);
@@ -75,11 +78,15 @@ Q_SIGNALS:
     void actionFinished(bool succeeded);
     /** Asks the window to sign someone in (actions need a user). */
     void signInRequested();
+    /** Asks the window to open the mapping editor for @p kind with @p sourceKey filled in. */
+    void fixMappingRequested(Core::MappingKind kind, const QString &sourceKey);
 
 private:
     using Action = std::function<Core::Result<QString>(const QSqlDatabase &db)>;
 
     void applyFilters();
+    /** The mapping that would fix the current exception, if it is an UNMAPPED_* one. */
+    std::optional<Core::MappingFix> currentMappingFix() const;
     void updateSelection();
     void updateActions();
     void showDetailOf(qint64 id);
@@ -104,6 +111,7 @@ private:
     QLabel *m_status;
     QPushButton *m_assign;
     QPushButton *m_recheck;
+    QPushButton *m_fixMapping;
     QPushButton *m_resolve;
     QPushButton *m_propose;
     QPushButton *m_approve;

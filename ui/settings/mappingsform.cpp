@@ -240,6 +240,13 @@ bool MappingsForm::askForMapping(Core::MappingKind kind, QString *sourceKey, QSt
         text->setPlaceholderText(tr("the code in Prima"));
         form->addRow(MappingTableModel::targetTitle(kind) + u':', text);
     }
+    // Prefilled from an exception: what is left to type is Prima's side.
+    if (!sourceKey->isEmpty() && !keyFixed) {
+        if (text)
+            text->setFocus();
+        else
+            disposition->setFocus();
+    }
     auto *note = new QLabel(tr("Nothing is saved yet: next you see how many held-back orders this releases."),
                             &dialog);
     note->setWordWrap(true);
@@ -263,6 +270,16 @@ void MappingsForm::addMapping()
     if (!requireUser() || !askForMapping(kind(), &key, &target, false))
         return;
     proposeChange(kind(), key, target);
+}
+
+void MappingsForm::fixMapping(Core::MappingKind kind, const QString &sourceKey)
+{
+    setKind(kind);
+    QString key = sourceKey;
+    QString target;
+    if (!requireUser() || !askForMapping(kind, &key, &target, false))
+        return;
+    proposeChange(kind, key, target);
 }
 
 void MappingsForm::editMapping()

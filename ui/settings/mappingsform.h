@@ -52,6 +52,8 @@ public:
 public Q_SLOTS:
     void reload();
     void addMapping();
+    /** Add a mapping with the Sitoo value already filled in (from an exception): ask for Prima's side, preview. */
+    void fixMapping(Core::MappingKind kind, const QString &sourceKey);
     void editMapping();
     void removeSelected();
     /** Checks a change and previews what it releases (in the background); previewReady() follows. */

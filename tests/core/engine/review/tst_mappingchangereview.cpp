@@ -4,6 +4,7 @@
 // duplicates are never released; the audit chain verifies afterwards.
 #include "core/engine/posting/documentbuilder.h"
 #include "core/engine/review/mappingchangereview.h"
+#include "core/engine/review/mappingfix.h"
 #include "core/storage/auditchain.h"
 #include "core/storage/exceptionrepository.h"
 #include "core/storage/orderrepository.h"
@@ -13,6 +14,7 @@
 #include "tests/testutils/sqltestutils.h"
 #include "tests/testutils/tempcache.h"
 
+#include <QJsonArray>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -86,6 +88,7 @@ private Q_SLOTS:
     void malformedAndDuplicatesNeverReleased();
     void singleMappingChange();
     void badChangeChangesNothing();
+    void mappingFixNamesTheValueOfEachUnmappedKind();
 
 private:
     std::unique_ptr<TempCache> m_cache;
@@ -290,6 +293,30 @@ void tst_MappingChangeReview::badChangeChangesNothing()
     QCOMPARE(AuditChain::head(db())->seq, headBefore->seq);
     QCOMPARE(OrderRepository(db()).countsByState()->value(PosOrderState::Quarantined), qint64(7));
     QVERIFY(!review.apply(giftCardMapping(), QString()).ok()); // nobody named: refused
+}
+
+void tst_MappingChangeReview::mappingFixNamesTheValueOfEachUnmappedKind()
+{
+    auto fixFor = [](ExceptionKind kind, const QJsonObject &details, const QString &storeId = {}) {
+        return mappingFixFor(ExceptionRecord::open(kind, QStringLiteral("order"), QStringLiteral("90002:1"),
+                                                   QStringLiteral("x"), details),
+                             storeId);
+    };
+    auto tender = fixFor(ExceptionKind::UnmappedPaymentMethod, {{"paymentMethod", "Swish"}, {"amount", 100}});
+    QVERIFY(tender);
+    QCOMPARE(tender->kind, MappingKind::PaymentMethod);
+    QCOMPARE(tender->sourceKey, QStringLiteral("Swish"));
+    auto rate = fixFor(ExceptionKind::UnmappedTaxRate, {{"rate", "12.5"}, {"lineIndexes", QJsonArray{0}}});
+    QVERIFY(rate && rate->kind == MappingKind::TaxRate && rate->sourceKey == QStringLiteral("12.5"));
+    auto voucher = fixFor(ExceptionKind::UnmappedPromotion, {{"voucherCode", "SUMMER10"}});
+    QVERIFY(voucher && voucher->kind == MappingKind::Promotion && voucher->sourceKey == QStringLiteral("SUMMER10"));
+    // A store is mapped by its Sitoo store id: the store's, when the exception has one, else what the order said.
+    auto store = fixFor(ExceptionKind::UnmappedStore, {{"storeExternalId", "LDS"}}, QStringLiteral("7"));
+    QVERIFY(store && store->kind == MappingKind::Store && store->sourceKey == QStringLiteral("7"));
+    QCOMPARE(fixFor(ExceptionKind::UnmappedStore, {{"storeExternalId", "LDS"}})->sourceKey, QStringLiteral("LDS"));
+    // Nothing to map, or nothing named.
+    QVERIFY(!fixFor(ExceptionKind::TotalsMismatch, {{"paymentMethod", "Swish"}}));
+    QVERIFY(!fixFor(ExceptionKind::UnmappedPaymentMethod, {{"paymentMethod", "  "}}));
 }
 
 QTEST_GUILESS_MAIN(tst_MappingChangeReview)
