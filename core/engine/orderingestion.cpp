@@ -181,7 +181,7 @@ Result<OrderIngestion::Routed> OrderIngestion::ingestOne(DbTransaction &tx, cons
     const PosOrder &order = *parse.order;
     // The same receipt under a second order id would post one sale twice: hold the later one for a person.
     QList<ValidationFinding> receiptFindings;
-    auto twin = orders.findOtherWithReceipt(m_account, order.receiptId, order.orderId);
+    auto twin = orders.findOtherWithReceipt(tx, m_account, order.receiptId, order.orderId);
     if (!twin)
         return twin.error();
     if (twin->has_value()) {

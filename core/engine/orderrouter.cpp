@@ -105,11 +105,13 @@ Status OrderRouter::refreshReferenceData()
     if (!catalogue)
         return catalogue.error();
     m_catalogue = *catalogue;
+    m_frozenMappings.clear();
     return Status::success();
 }
 
 void OrderRouter::overlayMappings(const QList<Mapping> &mappings)
 {
+    m_frozenMappings.clear();
     for (const Mapping &mapping : mappings) {
         switch (mapping.kind) {
         case MappingKind::Store:
@@ -279,9 +281,11 @@ Result<RoutingOutcome> OrderRouter::route(DbTransaction &tx, const QString &acco
             return json.error();
         document = *json;
     }
-    const QByteArray payload = QJsonDocument(QJsonObject{{QStringLiteral("mappings"), mappings.toJson()},
-                                                         {QStringLiteral("document"), document}})
-                                   .toJson(QJsonDocument::Compact);
+    // The frozen codes are the same for every order of a location until the mappings change: built once.
+    auto frozen = m_frozenMappings.constFind(mappings.location);
+    if (frozen == m_frozenMappings.constEnd())
+        frozen = m_frozenMappings.insert(mappings.location, mappings.toJson());
+    const QJsonObject payload{{QStringLiteral("mappings"), *frozen}, {QStringLiteral("document"), document}};
     const auto type = order.kind == PosOrderKind::Sale ? OutboxDocumentType::SalesOrder : OutboxDocumentType::CreditNote;
     auto enqueued = OutboxRepository(m_db).enqueue(tx, posOrderId, type,
                                                    DocumentBuilder::idempotencyKey(account, order.orderId, order.kind),

@@ -11,6 +11,7 @@
 #include "core/storage/mappingrepository.h"
 
 #include <QHash>
+#include <QJsonObject>
 #include <QList>
 #include <QMap>
 #include <QSqlDatabase>
@@ -115,6 +116,7 @@ private:
     QHash<QString, QString> m_promotions;
     QHash<QString, QString> m_dispositions;
     QHash<QString, CatalogueEntry> m_catalogue;
+    QHash<QString, QJsonObject> m_frozenMappings; ///< PostingMappings::toJson() per Prima location, until a refresh
 };
 
 } // namespace Tillbridge::Core

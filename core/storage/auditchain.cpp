@@ -162,33 +162,46 @@ Result<AuditEvent> AuditChain::append(DbTransaction &tx, AuditEvent event)
 {
     if (!tx.isActive())
         return Error{ErrorCode::Database, tr("An audit event can only be written inside an open transaction.")};
-    const QSqlDatabase db = tx.database();
-    auto current = head(db);
-    if (!current)
-        return current.error();
+    // Both statements are kept prepared for the transaction: a page of orders appends hundreds of events.
+    auto headQuery = tx.statement(QStringLiteral("SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1"));
+    if (!headQuery)
+        return headQuery.error();
+    QSqlQuery &head = **headQuery;
+    if (!head.exec())
+        return sqlError(head, "head:");
+    qint64 headSeq = 0;
+    QByteArray headHash = genesisHash();
+    if (head.next()) {
+        headSeq = head.value(0).toLongLong();
+        headHash = head.value(1).toString().toLatin1();
+    }
+    head.finish();
 
     if (!event.occurredAt.isValid())
         event.occurredAt = QDateTime::currentDateTimeUtc();
     const QString occurredAt = event.occurredAt.toUTC().toString(Qt::ISODateWithMs);
     // QJsonObject keeps its keys sorted, so the compact text is canonical for the same content.
     const QByteArray details = QJsonDocument(event.details).toJson(QJsonDocument::Compact);
-    event.seq = current->seq + 1;
-    event.prevHash = current->hash;
+    event.seq = headSeq + 1;
+    event.prevHash = headHash;
     event.hash = chainHash(event.prevHash, canonicalBytes(event.seq, occurredAt, event.actor, event.action,
                                                           event.entityType, event.entityId, details));
 
-    QSqlQuery query(db);
-    query.prepare(QStringLiteral("INSERT INTO audit_events (seq, occurred_at, actor, action, entity_type, entity_id, "
-                                 "details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    query.addBindValue(event.seq);
-    query.addBindValue(occurredAt);
-    query.addBindValue(event.actor);
-    query.addBindValue(event.action);
-    query.addBindValue(event.entityType);
-    query.addBindValue(event.entityId);
-    query.addBindValue(QString::fromUtf8(details));
-    query.addBindValue(QString::fromLatin1(event.prevHash));
-    query.addBindValue(QString::fromLatin1(event.hash));
+    auto insertQuery = tx.statement(QStringLiteral(
+        "INSERT INTO audit_events (seq, occurred_at, actor, action, entity_type, entity_id, details, prev_hash, "
+        "hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    if (!insertQuery)
+        return insertQuery.error();
+    QSqlQuery &query = **insertQuery;
+    query.bindValue(0, event.seq);
+    query.bindValue(1, occurredAt);
+    query.bindValue(2, event.actor);
+    query.bindValue(3, event.action);
+    query.bindValue(4, event.entityType);
+    query.bindValue(5, event.entityId);
+    query.bindValue(6, QString::fromUtf8(details));
+    query.bindValue(7, QString::fromLatin1(event.prevHash));
+    query.bindValue(8, QString::fromLatin1(event.hash));
     if (!query.exec())
         return sqlError(query, "append:");
     return event;

@@ -11,8 +11,14 @@
 namespace Tillbridge::Core {
 
 namespace {
-// Open transactions per connection name. Connections never cross threads, so a thread-local table is exact.
-thread_local QHash<QString, int> t_depth;
+// Open transactions per connection name, and the outermost one (which owns the statement cache). Connections never
+// cross threads, so a thread-local table is exact.
+struct Frame
+{
+    int depth = 0;
+    DbTransaction *outermost = nullptr;
+};
+thread_local QHash<QString, Frame> t_frames;
 
 bool run(const QSqlDatabase &db, const QString &statement, QString *error)
 {
@@ -28,10 +34,12 @@ bool run(const QSqlDatabase &db, const QString &statement, QString *error)
 DbTransaction::DbTransaction(QSqlDatabase db)
     : m_db(std::move(db))
 {
-    int &depth = t_depth[m_db.connectionName()];
+    Frame &frame = t_frames[m_db.connectionName()];
+    int &depth = frame.depth;
     if (depth > 0) {
         m_nested = true;
         m_active = true;
+        m_outer = frame.outermost;
         ++depth;
         return;
     }
@@ -39,6 +47,7 @@ DbTransaction::DbTransaction(QSqlDatabase db)
     // SQLite-specific: PostgreSQL uses plain BEGIN (its row locks make IMMEDIATE unnecessary).
     if (run(m_db, QStringLiteral("BEGIN IMMEDIATE"), &error)) {
         m_active = true;
+        frame.outermost = this;
         ++depth;
     } else {
         qCWarning(lcDb) << "BEGIN IMMEDIATE failed on" << m_db.connectionName() << error;
@@ -53,6 +62,45 @@ DbTransaction::~DbTransaction()
 {
     if (m_active)
         rollback();
+    m_statements.clear(); // before the connection can go: a QSqlQuery must not outlive its database
+}
+
+DbTransaction *DbTransaction::outermost()
+{
+    return m_nested ? m_outer : this;
+}
+
+Result<QSqlQuery *> DbTransaction::statement(const QString &sql)
+{
+    DbTransaction *owner = outermost();
+    if (!m_active || owner == nullptr || !owner->m_active) {
+        return Error{ErrorCode::Database, QCoreApplication::translate("Tillbridge::Core::DbTransaction",
+                                                                      "There is no open transaction to write in.")};
+    }
+    auto found = owner->m_statements.find(sql);
+    if (found != owner->m_statements.end()) {
+        found->second->finish(); // a SELECT left mid-way must not keep its cursor
+        return found->second.get();
+    }
+    auto query = std::make_unique<QSqlQuery>(m_db);
+    query->setForwardOnly(true); // read once, in order: Qt need not cache the rows
+    if (!query->prepare(sql)) {
+        qCWarning(lcDb) << "prepare failed on" << m_db.connectionName() << query->lastError().text();
+        return Error{ErrorCode::Database,
+                     QCoreApplication::translate("Tillbridge::Core::DbTransaction",
+                                                 "The cache could not prepare a statement: %1")
+                         .arg(query->lastError().text())};
+    }
+    QSqlQuery *raw = query.get();
+    owner->m_statements.emplace(sql, std::move(query));
+    return raw;
+}
+
+void DbTransaction::finishStatements()
+{
+    // No statement may be left running when the transaction ends; they stay prepared until the outermost ends.
+    for (auto &[sql, query] : m_statements)
+        query->finish();
 }
 
 Status DbTransaction::commit()
@@ -61,12 +109,13 @@ Status DbTransaction::commit()
         return Error{ErrorCode::Database, QCoreApplication::translate("Tillbridge::Core::DbTransaction",
                                                                       "There is no open transaction to commit.")};
     }
-    int &depth = t_depth[m_db.connectionName()];
+    int &depth = t_frames[m_db.connectionName()].depth;
     if (m_nested) {
         m_active = false;
         --depth;
         return Status::success();
     }
+    m_statements.clear();
     QString error;
     if (!run(m_db, QStringLiteral("COMMIT"), &error)) {
         qCWarning(lcDb) << "COMMIT failed on" << m_db.connectionName() << error;
@@ -78,7 +127,7 @@ Status DbTransaction::commit()
     }
     m_active = false;
     if (--depth == 0)
-        t_depth.remove(m_db.connectionName());
+        t_frames.remove(m_db.connectionName());
     return Status::success();
 }
 
@@ -87,19 +136,22 @@ void DbTransaction::rollback()
     if (!m_active)
         return;
     m_active = false;
-    int &depth = t_depth[m_db.connectionName()];
+    int &depth = t_frames[m_db.connectionName()].depth;
     if (m_nested) {
         // A nested failure dooms the whole unit: roll back now so the outer commit fails instead of half-saving.
         --depth;
+        if (m_outer)
+            m_outer->finishStatements(); // the outer one may still hand them out; it frees them when it ends
         QString error;
         run(m_db, QStringLiteral("ROLLBACK"), &error);
         return;
     }
+    m_statements.clear();
     QString error;
     if (!run(m_db, QStringLiteral("ROLLBACK"), &error))
         qCDebug(lcDb) << "ROLLBACK:" << error; // after a failed COMMIT SQLite may have rolled back already
     if (--depth <= 0)
-        t_depth.remove(m_db.connectionName());
+        t_frames.remove(m_db.connectionName());
 }
 
 } // namespace Tillbridge::Core

@@ -4,6 +4,11 @@
 #include "core/result.h"
 
 #include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+
+#include <memory>
+#include <unordered_map>
 
 namespace Tillbridge::Core {
 
@@ -30,12 +35,26 @@ public:
 
     QSqlDatabase database() const { return m_db; }
 
+    /**
+     * A statement prepared once for the life of the outermost transaction: the first call prepares @p sql, later
+     * calls hand back the same query (forward-only), reset and ready to be bound again (bind by position with bindValue(), or
+     * addBindValue() immediately before exec()). A page of orders runs the same few statements hundreds of times;
+     * SQLite's and Qt's parsing and planning then happen once per page instead of once per use. The queries are
+     * finalised before the transaction commits or rolls back, so never keep the pointer beyond the transaction.
+     */
+    Result<QSqlQuery *> statement(const QString &sql);
+
     /** Commits the outermost transaction; for a nested one, only marks it done. */
     [[nodiscard]] Status commit();
     void rollback();
 
 private:
+    void finishStatements();
+    DbTransaction *outermost();
+
     QSqlDatabase m_db;
+    DbTransaction *m_outer = nullptr; ///< the outermost transaction a nested one joined
+    std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_statements; ///< outermost only
     Status m_beginStatus;
     bool m_active = false;
     bool m_nested = false;

@@ -63,18 +63,27 @@ auto atomically(DbTransaction &tx, Work &&work) -> decltype(work())
 {
     if (!tx.isActive())
         return Error{ErrorCode::Database, tr("Orders can only be written inside an open transaction.")};
-    QSqlQuery savepoint(tx.database());
-    if (!savepoint.exec(QStringLiteral("SAVEPOINT order_repository")))
-        return sqlError(savepoint, "savepoint");
+    // The savepoint statements are kept prepared by the transaction: they run for every order of a page.
+    auto run = [&tx](const QString &sql) -> Status {
+        auto statement = tx.statement(sql);
+        if (!statement)
+            return statement.error();
+        if (!(*statement)->exec())
+            return sqlError(**statement, "savepoint");
+        return Status::success();
+    };
+    if (auto begun = run(QStringLiteral("SAVEPOINT order_repository")); !begun)
+        return begun.error();
     auto result = work();
     if (result.ok()) {
-        if (savepoint.exec(QStringLiteral("RELEASE SAVEPOINT order_repository")))
+        auto released = run(QStringLiteral("RELEASE SAVEPOINT order_repository"));
+        if (released)
             return result;
-        result = sqlError(savepoint, "release");
+        result = released.error();
     }
-    if (!savepoint.exec(QStringLiteral("ROLLBACK TO SAVEPOINT order_repository"))
-        || !savepoint.exec(QStringLiteral("RELEASE SAVEPOINT order_repository")))
-        qCWarning(lcDb) << "orders: rolling back to the savepoint failed:" << savepoint.lastError().text();
+    if (!run(QStringLiteral("ROLLBACK TO SAVEPOINT order_repository"))
+        || !run(QStringLiteral("RELEASE SAVEPOINT order_repository")))
+        qCWarning(lcDb) << "orders: rolling back to the savepoint failed";
     return result;
 }
 
@@ -177,53 +186,63 @@ Result<OrderReceiveResult> OrderRepository::receive(DbTransaction &tx, const QSt
     const qint64 knownOrderId = sitooOrderId > 0 ? sitooOrderId : 0;
 
     return atomically(tx, [&]() -> Result<OrderReceiveResult> {
-        const QSqlDatabase db = tx.database();
         const QString now = dbTime(QDateTime::currentDateTimeUtc());
         OrderReceiveResult result;
 
-        QSqlQuery query(db);
-        query.prepare(QStringLiteral(
+        QSqlQuery *query = nullptr; // the statement in use, kept prepared by the transaction
+        auto prepare = [&tx, &query](const QString &sql) -> Status {
+            auto statement = tx.statement(sql);
+            if (!statement)
+                return statement.error();
+            query = *statement;
+            return Status::success();
+        };
+        if (auto status = prepare(QStringLiteral(
             "INSERT INTO raw_orders (sitoo_account, sitoo_order_id, payload, payload_sha256, received_at) "
-            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (sitoo_account, sitoo_order_id, payload_sha256) DO NOTHING"));
-        query.addBindValue(account);
-        query.addBindValue(knownOrderId);
-        query.addBindValue(rawBytes);
-        query.addBindValue(QString::fromLatin1(actualSha));
-        query.addBindValue(now);
-        if (!query.exec())
-            return sqlError(query, "insert raw");
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (sitoo_account, sitoo_order_id, payload_sha256) DO NOTHING")); !status)
+            return status.error();
+        query->addBindValue(account);
+        query->addBindValue(knownOrderId);
+        query->addBindValue(rawBytes);
+        query->addBindValue(QString::fromLatin1(actualSha));
+        query->addBindValue(now);
+        if (!query->exec())
+            return sqlError(*query, "insert raw");
 
-        if (query.numRowsAffected() == 0) {
+        if (query->numRowsAffected() == 0) {
             // These exact bytes were stored before: a re-read page. Nothing is written, nothing audited.
             result.receipt = OrderReceipt::Unchanged;
-            query.prepare(QStringLiteral("SELECT id FROM raw_orders WHERE sitoo_account = ? AND sitoo_order_id = ? "
-                                         "AND payload_sha256 = ?"));
-            query.addBindValue(account);
-            query.addBindValue(knownOrderId);
-            query.addBindValue(QString::fromLatin1(actualSha));
-            if (!query.exec() || !query.next())
-                return sqlError(query, "find raw");
-            result.rawOrderId = query.value(0).toLongLong();
+            if (auto status = prepare(QStringLiteral("SELECT id FROM raw_orders WHERE sitoo_account = ? AND sitoo_order_id = ? "
+                                         "AND payload_sha256 = ?")); !status)
+                return status.error();
+            query->addBindValue(account);
+            query->addBindValue(knownOrderId);
+            query->addBindValue(QString::fromLatin1(actualSha));
+            if (!query->exec() || !query->next())
+                return sqlError(*query, "find raw");
+            result.rawOrderId = query->value(0).toLongLong();
             if (knownOrderId > 0) {
-                query.prepare(QStringLiteral("SELECT id FROM pos_orders WHERE sitoo_account = ? AND "
-                                             "sitoo_order_id = ?"));
-                query.addBindValue(account);
-                query.addBindValue(knownOrderId);
+                if (auto status = prepare(QStringLiteral("SELECT id FROM pos_orders WHERE sitoo_account = ? AND "
+                                             "sitoo_order_id = ?")); !status)
+                    return status.error();
+                query->addBindValue(account);
+                query->addBindValue(knownOrderId);
             } else {
-                query.prepare(QStringLiteral("SELECT id FROM pos_orders WHERE raw_order_id = ?"));
-                query.addBindValue(result.rawOrderId);
+                if (auto status = prepare(QStringLiteral("SELECT id FROM pos_orders WHERE raw_order_id = ?")); !status)
+                    return status.error();
+                query->addBindValue(result.rawOrderId);
             }
-            if (!query.exec())
-                return sqlError(query, "find order");
-            if (query.next())
-                result.posOrderId = query.value(0).toLongLong();
+            if (!query->exec())
+                return sqlError(*query, "find order");
+            if (query->next())
+                result.posOrderId = query->value(0).toLongLong();
             return result;
         }
-        result.rawOrderId = query.lastInsertId().toLongLong();
+        result.rawOrderId = query->lastInsertId().toLongLong();
         // An order whose id could not be read gets -raw id: unique, and never a real (positive) Sitoo id.
         const qint64 storedOrderId = knownOrderId > 0 ? knownOrderId : -result.rawOrderId;
 
-        query.prepare(QStringLiteral(
+        if (auto status = prepare(QStringLiteral(
             "INSERT INTO pos_orders (sitoo_account, sitoo_order_id, raw_order_id, store_id, kind, receipt_id, "
             "register_id, warehouse_id, order_date, currency, total_net_minor, total_vat_minor, rounding_minor, "
             "total_gross_minor, original_order_id, refund_reason_code, state, created_at, updated_at, malformed, "
@@ -231,82 +250,84 @@ Result<OrderReceiveResult> OrderRepository::receive(DbTransaction &tx, const QSt
             "payment_state_id, order_type_id) "
             "VALUES (?, ?, ?, (SELECT id FROM stores WHERE sitoo_account = ? AND sitoo_store_id = ?), ?, ?, ?, ?, ?, "
             "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT (sitoo_account, sitoo_order_id) DO NOTHING"));
-        query.addBindValue(account);
-        query.addBindValue(storedOrderId);
-        query.addBindValue(result.rawOrderId);
-        query.addBindValue(account);
+            "ON CONFLICT (sitoo_account, sitoo_order_id) DO NOTHING")); !status)
+            return status.error();
+        query->addBindValue(account);
+        query->addBindValue(storedOrderId);
+        query->addBindValue(result.rawOrderId);
+        query->addBindValue(account);
         if (parsed) {
             const PosOrder &order = *parsed;
-            query.addBindValue(text(order.storeExternalId));
-            query.addBindValue(posOrderKindCode(order.kind));
-            query.addBindValue(text(order.receiptId));
-            query.addBindValue(text(order.registerId));
-            query.addBindValue(order.warehouseId);
-            query.addBindValue(order.orderDate.isValid() ? dbTime(order.orderDate) : now);
-            query.addBindValue(order.currency.code());
-            query.addBindValue(order.totalNet.minorUnits());
-            query.addBindValue(order.totalVat.minorUnits());
-            query.addBindValue(order.cashRounding.minorUnits());
-            query.addBindValue(order.totalGross.minorUnits());
-            query.addBindValue(optionalValue(order.originalOrderId));
-            query.addBindValue(text(order.refundReasonCode));
-            query.addBindValue(posOrderStateCode(PosOrderState::Received));
-            query.addBindValue(now);
-            query.addBindValue(now);
-            query.addBindValue(0);
-            query.addBindValue(text(order.storeExternalId));
-            query.addBindValue(text(order.timeZone));
-            query.addBindValue(order.salesTax.minorUnits());
-            query.addBindValue(order.eshopId);
-            query.addBindValue(text(order.externalId));
-            query.addBindValue(optionalValue(order.creditOrderId));
-            query.addBindValue(optionalValue(order.orderStateId));
-            query.addBindValue(optionalValue(order.paymentStateId));
-            query.addBindValue(optionalValue(order.orderTypeId));
+            query->addBindValue(text(order.storeExternalId));
+            query->addBindValue(posOrderKindCode(order.kind));
+            query->addBindValue(text(order.receiptId));
+            query->addBindValue(text(order.registerId));
+            query->addBindValue(order.warehouseId);
+            query->addBindValue(order.orderDate.isValid() ? dbTime(order.orderDate) : now);
+            query->addBindValue(order.currency.code());
+            query->addBindValue(order.totalNet.minorUnits());
+            query->addBindValue(order.totalVat.minorUnits());
+            query->addBindValue(order.cashRounding.minorUnits());
+            query->addBindValue(order.totalGross.minorUnits());
+            query->addBindValue(optionalValue(order.originalOrderId));
+            query->addBindValue(text(order.refundReasonCode));
+            query->addBindValue(posOrderStateCode(PosOrderState::Received));
+            query->addBindValue(now);
+            query->addBindValue(now);
+            query->addBindValue(0);
+            query->addBindValue(text(order.storeExternalId));
+            query->addBindValue(text(order.timeZone));
+            query->addBindValue(order.salesTax.minorUnits());
+            query->addBindValue(order.eshopId);
+            query->addBindValue(text(order.externalId));
+            query->addBindValue(optionalValue(order.creditOrderId));
+            query->addBindValue(optionalValue(order.orderStateId));
+            query->addBindValue(optionalValue(order.paymentStateId));
+            query->addBindValue(optionalValue(order.orderTypeId));
         } else {
             // Placeholders, flagged by malformed = 1 (see the class comment).
-            query.addBindValue(text(QString()));
-            query.addBindValue(posOrderKindCode(PosOrderKind::Sale));
-            query.addBindValue(text(QString()));
-            query.addBindValue(text(QString()));
-            query.addBindValue(0);
-            query.addBindValue(now);
-            query.addBindValue(QString::fromLatin1(kNoCurrency));
-            query.addBindValue(0);
-            query.addBindValue(0);
-            query.addBindValue(0);
-            query.addBindValue(0);
-            query.addBindValue(QVariant());
-            query.addBindValue(text(QString()));
-            query.addBindValue(posOrderStateCode(PosOrderState::Quarantined));
-            query.addBindValue(now);
-            query.addBindValue(now);
-            query.addBindValue(1);
-            query.addBindValue(text(QString()));
-            query.addBindValue(text(QString()));
-            query.addBindValue(0);
-            query.addBindValue(0);
-            query.addBindValue(text(QString()));
-            query.addBindValue(QVariant());
-            query.addBindValue(QVariant());
-            query.addBindValue(QVariant());
-            query.addBindValue(QVariant());
+            query->addBindValue(text(QString()));
+            query->addBindValue(posOrderKindCode(PosOrderKind::Sale));
+            query->addBindValue(text(QString()));
+            query->addBindValue(text(QString()));
+            query->addBindValue(0);
+            query->addBindValue(now);
+            query->addBindValue(QString::fromLatin1(kNoCurrency));
+            query->addBindValue(0);
+            query->addBindValue(0);
+            query->addBindValue(0);
+            query->addBindValue(0);
+            query->addBindValue(QVariant());
+            query->addBindValue(text(QString()));
+            query->addBindValue(posOrderStateCode(PosOrderState::Quarantined));
+            query->addBindValue(now);
+            query->addBindValue(now);
+            query->addBindValue(1);
+            query->addBindValue(text(QString()));
+            query->addBindValue(text(QString()));
+            query->addBindValue(0);
+            query->addBindValue(0);
+            query->addBindValue(text(QString()));
+            query->addBindValue(QVariant());
+            query->addBindValue(QVariant());
+            query->addBindValue(QVariant());
+            query->addBindValue(QVariant());
         }
-        if (!query.exec())
-            return sqlError(query, "insert order");
+        if (!query->exec())
+            return sqlError(*query, "insert order");
 
-        if (query.numRowsAffected() == 0) {
+        if (query->numRowsAffected() == 0) {
             // Same order id, different bytes: keep the new version next to the old one and leave the order alone.
             result.receipt = OrderReceipt::ChangedContent;
-            query.prepare(QStringLiteral("SELECT p.id, r.payload_sha256 FROM pos_orders p JOIN raw_orders r ON "
-                                         "r.id = p.raw_order_id WHERE p.sitoo_account = ? AND p.sitoo_order_id = ?"));
-            query.addBindValue(account);
-            query.addBindValue(storedOrderId);
-            if (!query.exec() || !query.next())
-                return sqlError(query, "find changed order");
-            result.posOrderId = query.value(0).toLongLong();
-            const QString previousSha = query.value(1).toString();
+            if (auto status = prepare(QStringLiteral("SELECT p.id, r.payload_sha256 FROM pos_orders p JOIN raw_orders r ON "
+                                         "r.id = p.raw_order_id WHERE p.sitoo_account = ? AND p.sitoo_order_id = ?")); !status)
+                return status.error();
+            query->addBindValue(account);
+            query->addBindValue(storedOrderId);
+            if (!query->exec() || !query->next())
+                return sqlError(*query, "find changed order");
+            result.posOrderId = query->value(0).toLongLong();
+            const QString previousSha = query->value(1).toString();
 
             AuditEvent event;
             event.actor = QStringLiteral("system");
@@ -324,48 +345,50 @@ Result<OrderReceiveResult> OrderRepository::receive(DbTransaction &tx, const QSt
             return result;
         }
         result.receipt = OrderReceipt::New;
-        result.posOrderId = query.lastInsertId().toLongLong();
+        result.posOrderId = query->lastInsertId().toLongLong();
 
         if (parsed) {
-            query.prepare(QStringLiteral(
+            if (auto status = prepare(QStringLiteral(
                 "INSERT INTO pos_order_lines (order_id, line_index, item_type, sku, product_name, quantity, "
                 "unit_net_minor, line_net_minor, line_vat_minor, vat_rate_units, discount_net_minor, voucher_code, "
                 "original_line_index, return_reason_code, has_discount, discount_unit_net_minor, voucher_name, "
-                "unit_quantity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                "unit_quantity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")); !status)
+                return status.error();
             for (const PosOrderLine &line : parsed->lines) {
-                query.addBindValue(result.posOrderId);
-                query.addBindValue(line.lineIndex);
-                query.addBindValue(line.itemType);
-                query.addBindValue(text(line.sku));
-                query.addBindValue(text(line.productName));
-                query.addBindValue(line.quantity);
-                query.addBindValue(line.unitNetPrice.minorUnits());
-                query.addBindValue(line.lineNet.minorUnits());
-                query.addBindValue(line.lineVat.minorUnits());
-                query.addBindValue(line.vatRate.units());
-                query.addBindValue(line.discount ? line.discount->lineNet.minorUnits() : 0);
-                query.addBindValue(text(line.discount ? line.discount->voucherCode : QString()));
-                query.addBindValue(optionalValue(line.originalLineIndex));
-                query.addBindValue(text(line.returnReasonCode));
-                query.addBindValue(line.discount ? 1 : 0);
-                query.addBindValue(line.discount ? line.discount->perUnitNet.minorUnits() : 0);
-                query.addBindValue(text(line.discount ? line.discount->voucherName : QString()));
-                query.addBindValue(line.unitQuantity ? QVariant(line.unitQuantity->toString()) : QVariant());
-                if (!query.exec())
-                    return sqlError(query, "insert line");
+                query->addBindValue(result.posOrderId);
+                query->addBindValue(line.lineIndex);
+                query->addBindValue(line.itemType);
+                query->addBindValue(text(line.sku));
+                query->addBindValue(text(line.productName));
+                query->addBindValue(line.quantity);
+                query->addBindValue(line.unitNetPrice.minorUnits());
+                query->addBindValue(line.lineNet.minorUnits());
+                query->addBindValue(line.lineVat.minorUnits());
+                query->addBindValue(line.vatRate.units());
+                query->addBindValue(line.discount ? line.discount->lineNet.minorUnits() : 0);
+                query->addBindValue(text(line.discount ? line.discount->voucherCode : QString()));
+                query->addBindValue(optionalValue(line.originalLineIndex));
+                query->addBindValue(text(line.returnReasonCode));
+                query->addBindValue(line.discount ? 1 : 0);
+                query->addBindValue(line.discount ? line.discount->perUnitNet.minorUnits() : 0);
+                query->addBindValue(text(line.discount ? line.discount->voucherName : QString()));
+                query->addBindValue(line.unitQuantity ? QVariant(line.unitQuantity->toString()) : QVariant());
+                if (!query->exec())
+                    return sqlError(*query, "insert line");
             }
-            query.prepare(QStringLiteral(
+            if (auto status = prepare(QStringLiteral(
                 "INSERT INTO pos_order_payments (order_id, payment_index, method_name, amount_minor, reference, "
-                "original_payment_index) VALUES (?, ?, ?, ?, ?, ?)"));
+                "original_payment_index) VALUES (?, ?, ?, ?, ?, ?)")); !status)
+                return status.error();
             for (const PosPayment &payment : parsed->payments) {
-                query.addBindValue(result.posOrderId);
-                query.addBindValue(payment.paymentIndex);
-                query.addBindValue(text(payment.methodName));
-                query.addBindValue(payment.amount.minorUnits());
-                query.addBindValue(text(payment.reference));
-                query.addBindValue(optionalValue(payment.originalPaymentIndex));
-                if (!query.exec())
-                    return sqlError(query, "insert payment");
+                query->addBindValue(result.posOrderId);
+                query->addBindValue(payment.paymentIndex);
+                query->addBindValue(text(payment.methodName));
+                query->addBindValue(payment.amount.minorUnits());
+                query->addBindValue(text(payment.reference));
+                query->addBindValue(optionalValue(payment.originalPaymentIndex));
+                if (!query->exec())
+                    return sqlError(*query, "insert payment");
             }
         }
 
@@ -406,20 +429,28 @@ Status OrderRepository::setState(DbTransaction &tx, qint64 orderId, PosOrderStat
         return invalid(tr("A change of an order's state must name who made it."));
 
     return atomically(tx, [&]() -> Status {
-        QSqlQuery query(tx.database());
-        query.prepare(QStringLiteral("SELECT state, malformed, sitoo_account, sitoo_order_id FROM pos_orders "
-                                     "WHERE id = ?"));
-        query.addBindValue(orderId);
-        if (!query.exec())
-            return sqlError(query, "read state");
-        if (!query.next())
+        QSqlQuery *query = nullptr; // the statement in use, kept prepared by the transaction
+        auto prepare = [&tx, &query](const QString &sql) -> Status {
+            auto statement = tx.statement(sql);
+            if (!statement)
+                return statement.error();
+            query = *statement;
+            return Status::success();
+        };
+        if (auto status = prepare(QStringLiteral("SELECT state, malformed, sitoo_account, sitoo_order_id FROM pos_orders "
+                                     "WHERE id = ?")); !status)
+            return status.error();
+        query->addBindValue(orderId);
+        if (!query->exec())
+            return sqlError(*query, "read state");
+        if (!query->next())
             return Error{ErrorCode::NotFound, tr("Order %1 is not in the cache.").arg(orderId)};
-        const QString fromCode = query.value(0).toString();
-        const bool malformed = query.value(1).toInt() != 0;
-        const QString account = query.value(2).toString();
-        const qint64 sitooOrderId = query.value(3).toLongLong();
+        const QString fromCode = query->value(0).toString();
+        const bool malformed = query->value(1).toInt() != 0;
+        const QString account = query->value(2).toString();
+        const qint64 sitooOrderId = query->value(3).toLongLong();
         const auto from = posOrderStateFromCode(fromCode);
-        query.finish();
+        query->finish();
 
         if (from == state)
             return Status::success();
@@ -433,14 +464,15 @@ Status OrderRepository::setState(DbTransaction &tx, qint64 orderId, PosOrderStat
         }
 
         const QString now = dbTime(QDateTime::currentDateTimeUtc());
-        query.prepare(QStringLiteral("UPDATE pos_orders SET state = ?, updated_at = ? WHERE id = ? AND state = ?"));
-        query.addBindValue(posOrderStateCode(state));
-        query.addBindValue(now);
-        query.addBindValue(orderId);
-        query.addBindValue(fromCode);
-        if (!query.exec())
-            return sqlError(query, "update state");
-        if (query.numRowsAffected() != 1) {
+        if (auto status = prepare(QStringLiteral("UPDATE pos_orders SET state = ?, updated_at = ? WHERE id = ? AND state = ?")); !status)
+            return status.error();
+        query->addBindValue(posOrderStateCode(state));
+        query->addBindValue(now);
+        query->addBindValue(orderId);
+        query->addBindValue(fromCode);
+        if (!query->exec())
+            return sqlError(*query, "update state");
+        if (query->numRowsAffected() != 1) {
             return Error{ErrorCode::Database,
                          tr("Order %1 changed while it was being updated; nothing was saved.").arg(orderId)};
         }
@@ -613,6 +645,30 @@ Result<std::optional<StoredOrder>> OrderRepository::findBySitooId(const QString 
     return std::optional<StoredOrder>(storedOrderFrom(query));
 }
 
+namespace {
+// The unary + keeps SQLite from answering the ORDER BY by walking the whole (account, order id) unique index — which
+// made every receipt cost more as the cache grew — and lets it use the receipt index instead.
+const QString kOtherWithReceiptSql = QStringLiteral(
+    "SELECT id, sitoo_account, sitoo_order_id, raw_order_id, kind, state, malformed, store_id, currency, "
+    "total_gross_minor, order_date, original_order_id, created_at, updated_at FROM pos_orders "
+    "WHERE sitoo_account = ? AND receipt_id = ? AND sitoo_order_id <> ? ORDER BY +sitoo_order_id LIMIT 1");
+
+Result<std::optional<StoredOrder>> otherWithReceipt(QSqlQuery &query, const QString &account,
+                                                    const QString &receiptId, qint64 excludingSitooOrderId)
+{
+    query.bindValue(0, account);
+    query.bindValue(1, receiptId);
+    query.bindValue(2, excludingSitooOrderId);
+    if (!query.exec())
+        return sqlError(query, "find receipt");
+    if (!query.next())
+        return std::optional<StoredOrder>();
+    std::optional<StoredOrder> found = storedOrderFrom(query);
+    query.finish();
+    return found;
+}
+} // namespace
+
 Result<std::optional<StoredOrder>> OrderRepository::findOtherWithReceipt(const QString &account,
                                                                          const QString &receiptId,
                                                                          qint64 excludingSitooOrderId) const
@@ -621,20 +677,21 @@ Result<std::optional<StoredOrder>> OrderRepository::findOtherWithReceipt(const Q
         return std::optional<StoredOrder>();
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
-    // The unary + keeps SQLite from answering the ORDER BY by walking the whole (account, order id) unique index —
-    // which made every receipt cost more as the cache grew — and lets it use the receipt index instead.
-    query.prepare(QStringLiteral(
-        "SELECT id, sitoo_account, sitoo_order_id, raw_order_id, kind, state, malformed, store_id, currency, "
-        "total_gross_minor, order_date, original_order_id, created_at, updated_at FROM pos_orders "
-        "WHERE sitoo_account = ? AND receipt_id = ? AND sitoo_order_id <> ? ORDER BY +sitoo_order_id LIMIT 1"));
-    query.addBindValue(account);
-    query.addBindValue(receiptId);
-    query.addBindValue(excludingSitooOrderId);
-    if (!query.exec())
+    if (!query.prepare(kOtherWithReceiptSql))
         return sqlError(query, "find receipt");
-    if (!query.next())
+    return otherWithReceipt(query, account, receiptId, excludingSitooOrderId);
+}
+
+Result<std::optional<StoredOrder>> OrderRepository::findOtherWithReceipt(DbTransaction &tx, const QString &account,
+                                                                         const QString &receiptId,
+                                                                         qint64 excludingSitooOrderId) const
+{
+    if (receiptId.isEmpty())
         return std::optional<StoredOrder>();
-    return std::optional<StoredOrder>(storedOrderFrom(query));
+    auto query = tx.statement(kOtherWithReceiptSql);
+    if (!query)
+        return query.error();
+    return otherWithReceipt(**query, account, receiptId, excludingSitooOrderId);
 }
 
 Result<QList<RawOrderVersion>> OrderRepository::rawVersions(const QString &account, qint64 sitooOrderId) const

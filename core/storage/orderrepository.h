@@ -141,6 +141,10 @@ public:
      */
     Result<std::optional<StoredOrder>> findOtherWithReceipt(const QString &account, const QString &receiptId,
                                                            qint64 excludingSitooOrderId) const;
+    /** The same, inside @p tx with its statement kept prepared for the transaction (one look-up per order). */
+    Result<std::optional<StoredOrder>> findOtherWithReceipt(DbTransaction &tx, const QString &account,
+                                                           const QString &receiptId,
+                                                           qint64 excludingSitooOrderId) const;
 
     /** Every raw version received for this order id, oldest first (two or more after ChangedContent). */
     Result<QList<RawOrderVersion>> rawVersions(const QString &account, qint64 sitooOrderId) const;

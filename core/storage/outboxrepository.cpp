@@ -52,18 +52,27 @@ auto atomically(DbTransaction &tx, Work &&work) -> decltype(work())
 {
     if (!tx.isActive())
         return Error{ErrorCode::Database, tr("The posting queue can only be written inside an open transaction.")};
-    QSqlQuery savepoint(tx.database());
-    if (!savepoint.exec(QStringLiteral("SAVEPOINT outbox_repository")))
-        return sqlError(savepoint, "savepoint");
+    // The savepoint statements are kept prepared by the transaction: they run for every document of a page.
+    auto run = [&tx](const QString &sql) -> Status {
+        auto statement = tx.statement(sql);
+        if (!statement)
+            return statement.error();
+        if (!(*statement)->exec())
+            return sqlError(**statement, "savepoint");
+        return Status::success();
+    };
+    if (auto begun = run(QStringLiteral("SAVEPOINT outbox_repository")); !begun)
+        return begun.error();
     auto result = work();
     if (result.ok()) {
-        if (savepoint.exec(QStringLiteral("RELEASE SAVEPOINT outbox_repository")))
+        auto released = run(QStringLiteral("RELEASE SAVEPOINT outbox_repository"));
+        if (released)
             return result;
-        result = sqlError(savepoint, "release");
+        result = released.error();
     }
-    if (!savepoint.exec(QStringLiteral("ROLLBACK TO SAVEPOINT outbox_repository"))
-        || !savepoint.exec(QStringLiteral("RELEASE SAVEPOINT outbox_repository")))
-        qCWarning(lcDb) << "outbox: rolling back to the savepoint failed:" << savepoint.lastError().text();
+    if (!run(QStringLiteral("ROLLBACK TO SAVEPOINT outbox_repository"))
+        || !run(QStringLiteral("RELEASE SAVEPOINT outbox_repository")))
+        qCWarning(lcDb) << "outbox: rolling back to the savepoint failed";
     return result;
 }
 
@@ -142,6 +151,38 @@ Result<OutboxEntry> readEntry(const QSqlDatabase &db, qint64 outboxId)
     return entryFrom(query);
 }
 
+const QString kReadEntrySql = QStringLiteral(
+    "SELECT id, pos_order_id, document_type, idempotency_key, external_ref, payload, state, prima_document_no, "
+    "attempts, next_attempt_at, created_at, updated_at FROM outbox WHERE id = ?");
+
+/** readEntry() inside a write, with the statement kept prepared for the transaction. */
+Result<OutboxEntry> readEntry(DbTransaction &tx, qint64 outboxId)
+{
+    auto statement = tx.statement(kReadEntrySql);
+    if (!statement)
+        return statement.error();
+    QSqlQuery &query = **statement;
+    query.bindValue(0, outboxId);
+    if (!query.exec())
+        return sqlError(query, "read");
+    if (!query.next())
+        return Error{ErrorCode::NotFound, tr("Outbox row %1 does not exist.").arg(outboxId)};
+    OutboxEntry entry = entryFrom(query);
+    query.finish();
+    return entry;
+}
+
+Status checkIdentity(qint64 posOrderId, const QString &idempotencyKey, const QString &externalRef)
+{
+    if (posOrderId <= 0)
+        return invalid(tr("A document can only be queued for a stored order."));
+    if (idempotencyKey.trimmed().isEmpty() || idempotencyKey.size() > kMaxKeyLength)
+        return invalid(tr("A document needs an idempotency key of 1 to 255 characters."));
+    if (externalRef.trimmed().isEmpty() || externalRef.size() > kMaxKeyLength)
+        return invalid(tr("A document needs an external reference of 1 to 255 characters."));
+    return Status::success();
+}
+
 Status appendAudit(DbTransaction &tx, const QString &action, const OutboxEntry &entry, QJsonObject details)
 {
     details.insert(QStringLiteral("pos_order_id"), entry.posOrderId);
@@ -177,8 +218,7 @@ struct Finish
 Status finish(DbTransaction &tx, qint64 outboxId, qint64 attemptId, const Finish &how)
 {
     return atomically(tx, [&]() -> Status {
-        const QSqlDatabase db = tx.database();
-        auto entry = readEntry(db, outboxId);
+        auto entry = readEntry(tx, outboxId);
         if (!entry)
             return entry.error();
         if (entry->state != how.fromState) {
@@ -187,23 +227,30 @@ Status finish(DbTransaction &tx, qint64 outboxId, qint64 attemptId, const Finish
                                .arg(codeOf(kStateCodes, entry->state), codeOf(kStateCodes, how.fromState)));
         }
 
-        QSqlQuery query(db);
-        query.setForwardOnly(true);
-        query.prepare(QStringLiteral("SELECT attempt_no, outcome, (SELECT MAX(attempt_no) FROM posting_attempts "
-                                     "WHERE outbox_id = ?) FROM posting_attempts WHERE id = ? AND outbox_id = ?"));
-        query.addBindValue(outboxId);
-        query.addBindValue(attemptId);
-        query.addBindValue(outboxId);
-        if (!query.exec())
-            return sqlError(query, "read attempt");
-        if (!query.next()) {
+        QSqlQuery *query = nullptr; // the statement in use, kept prepared by the transaction
+        auto prepare = [&tx, &query](const QString &sql) -> Status {
+            auto statement = tx.statement(sql);
+            if (!statement)
+                return statement.error();
+            query = *statement;
+            return Status::success();
+        };
+        if (auto status = prepare(QStringLiteral("SELECT attempt_no, outcome, (SELECT MAX(attempt_no) FROM posting_attempts "
+                                     "WHERE outbox_id = ?) FROM posting_attempts WHERE id = ? AND outbox_id = ?")); !status)
+            return status.error();
+        query->addBindValue(outboxId);
+        query->addBindValue(attemptId);
+        query->addBindValue(outboxId);
+        if (!query->exec())
+            return sqlError(*query, "read attempt");
+        if (!query->next()) {
             return Error{ErrorCode::NotFound,
                          tr("Attempt %1 is not an attempt of outbox row %2.").arg(attemptId).arg(outboxId)};
         }
-        const int attemptNo = query.value(0).toInt();
-        const QString previousOutcome = query.value(1).toString();
-        const bool isLatest = query.value(2).toInt() == attemptNo;
-        query.finish();
+        const int attemptNo = query->value(0).toInt();
+        const QString previousOutcome = query->value(1).toString();
+        const bool isLatest = query->value(2).toInt() == attemptNo;
+        query->finish();
         // Only the latest attempt speaks for the row; an adopted document settles an attempt that ended unknown.
         const bool attemptOpen = previousOutcome.isEmpty()
                                  || (how.outcome == AttemptOutcome::Adopted && previousOutcome == u"unknown");
@@ -214,36 +261,38 @@ Status finish(DbTransaction &tx, qint64 outboxId, qint64 attemptId, const Finish
         }
 
         const QString now = nowText();
-        query.prepare(QStringLiteral(
+        if (auto status = prepare(QStringLiteral(
             "UPDATE outbox SET state = ?, prima_document_no = COALESCE(?, prima_document_no), next_attempt_at = ?, "
-            "updated_at = ? WHERE id = ? AND state = ?"));
-        query.addBindValue(codeOf(kStateCodes, how.toState));
-        query.addBindValue(how.documentNo.isEmpty() ? QVariant() : QVariant(how.documentNo));
-        query.addBindValue(how.nextAttemptAt.isEmpty() ? QVariant() : QVariant(how.nextAttemptAt));
-        query.addBindValue(now);
-        query.addBindValue(outboxId);
-        query.addBindValue(codeOf(kStateCodes, how.fromState));
-        if (!query.exec())
-            return sqlError(query, "update row");
-        if (query.numRowsAffected() != 1)
+            "updated_at = ? WHERE id = ? AND state = ?")); !status)
+            return status.error();
+        query->addBindValue(codeOf(kStateCodes, how.toState));
+        query->addBindValue(how.documentNo.isEmpty() ? QVariant() : QVariant(how.documentNo));
+        query->addBindValue(how.nextAttemptAt.isEmpty() ? QVariant() : QVariant(how.nextAttemptAt));
+        query->addBindValue(now);
+        query->addBindValue(outboxId);
+        query->addBindValue(codeOf(kStateCodes, how.fromState));
+        if (!query->exec())
+            return sqlError(*query, "update row");
+        if (query->numRowsAffected() != 1)
             return Error{ErrorCode::Database, tr("Outbox row %1 changed while it was being updated.").arg(outboxId)};
 
-        query.prepare(QStringLiteral(
+        if (auto status = prepare(QStringLiteral(
             "UPDATE posting_attempts SET finished_at = COALESCE(finished_at, ?), outcome = ?, "
             "http_status = COALESCE(?, http_status), error_code = COALESCE(?, error_code), "
             "response = COALESCE(?, response) WHERE id = ? AND outbox_id = ? "
-            "AND (outcome IS NULL OR (outcome = 'unknown' AND ? = 'adopted'))"));
-        query.addBindValue(now);
-        query.addBindValue(codeOf(kOutcomeCodes, how.outcome));
-        query.addBindValue(how.httpStatus ? QVariant(*how.httpStatus) : QVariant());
-        query.addBindValue(how.errorCode.isEmpty() ? QVariant() : QVariant(how.errorCode));
-        query.addBindValue(how.response.isEmpty() ? QVariant() : QVariant(how.response));
-        query.addBindValue(attemptId);
-        query.addBindValue(outboxId);
-        query.addBindValue(codeOf(kOutcomeCodes, how.outcome));
-        if (!query.exec())
-            return sqlError(query, "update attempt");
-        if (query.numRowsAffected() != 1)
+            "AND (outcome IS NULL OR (outcome = 'unknown' AND ? = 'adopted'))")); !status)
+            return status.error();
+        query->addBindValue(now);
+        query->addBindValue(codeOf(kOutcomeCodes, how.outcome));
+        query->addBindValue(how.httpStatus ? QVariant(*how.httpStatus) : QVariant());
+        query->addBindValue(how.errorCode.isEmpty() ? QVariant() : QVariant(how.errorCode));
+        query->addBindValue(how.response.isEmpty() ? QVariant() : QVariant(how.response));
+        query->addBindValue(attemptId);
+        query->addBindValue(outboxId);
+        query->addBindValue(codeOf(kOutcomeCodes, how.outcome));
+        if (!query->exec())
+            return sqlError(*query, "update attempt");
+        if (query->numRowsAffected() != 1)
             return Error{ErrorCode::Database, tr("Attempt %1 changed while it was being updated.").arg(attemptId)};
 
         QJsonObject details{{QStringLiteral("attempt_id"), attemptId},
@@ -263,22 +312,24 @@ Status finish(DbTransaction &tx, qint64 outboxId, qint64 attemptId, const Finish
         if (how.toState == OutboxState::Posted) {
             details.insert(QStringLiteral("prima_document_no"), how.documentNo);
             // The POS order is posted together with its document, in the same commit as the audit event.
-            query.prepare(QStringLiteral("SELECT state FROM pos_orders WHERE id = ?"));
-            query.addBindValue(entry->posOrderId);
-            if (!query.exec() || !query.next())
-                return sqlError(query, "read order");
-            const QString orderState = query.value(0).toString();
-            query.finish();
+            if (auto status = prepare(QStringLiteral("SELECT state FROM pos_orders WHERE id = ?")); !status)
+                return status.error();
+            query->addBindValue(entry->posOrderId);
+            if (!query->exec() || !query->next())
+                return sqlError(*query, "read order");
+            const QString orderState = query->value(0).toString();
+            query->finish();
             details.insert(QStringLiteral("order_previous_state"), orderState);
             if (orderState != u"posted") {
-                query.prepare(QStringLiteral("UPDATE pos_orders SET state = 'posted', updated_at = ? WHERE id = ? "
-                                             "AND state = ?"));
-                query.addBindValue(now);
-                query.addBindValue(entry->posOrderId);
-                query.addBindValue(orderState);
-                if (!query.exec())
-                    return sqlError(query, "post order");
-                if (query.numRowsAffected() != 1) {
+                if (auto status = prepare(QStringLiteral("UPDATE pos_orders SET state = 'posted', updated_at = ? WHERE id = ? "
+                                             "AND state = ?")); !status)
+                    return status.error();
+                query->addBindValue(now);
+                query->addBindValue(entry->posOrderId);
+                query->addBindValue(orderState);
+                if (!query->exec())
+                    return sqlError(*query, "post order");
+                if (query->numRowsAffected() != 1) {
                     return Error{ErrorCode::Database,
                                  tr("Order %1 changed while it was being updated.").arg(entry->posOrderId)};
                 }
@@ -329,67 +380,88 @@ Result<OutboxEnqueueResult> OutboxRepository::enqueue(DbTransaction &tx, qint64 
                                                       OutboxDocumentType documentType, const QString &idempotencyKey,
                                                       const QString &externalRef, const QByteArray &payloadJson)
 {
-    if (posOrderId <= 0)
-        return invalid(tr("A document can only be queued for a stored order."));
-    if (idempotencyKey.trimmed().isEmpty() || idempotencyKey.size() > kMaxKeyLength)
-        return invalid(tr("A document needs an idempotency key of 1 to 255 characters."));
-    if (externalRef.trimmed().isEmpty() || externalRef.size() > kMaxKeyLength)
-        return invalid(tr("A document needs an external reference of 1 to 255 characters."));
+    if (auto checked = checkIdentity(posOrderId, idempotencyKey, externalRef); !checked)
+        return checked.error();
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(payloadJson, &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject())
         return invalid(tr("The document for key %1 is not a JSON object.").arg(idempotencyKey));
+    return enqueueText(tx, posOrderId, documentType, idempotencyKey, externalRef, payloadJson);
+}
+
+Result<OutboxEnqueueResult> OutboxRepository::enqueue(DbTransaction &tx, qint64 posOrderId,
+                                                      OutboxDocumentType documentType, const QString &idempotencyKey,
+                                                      const QString &externalRef, const QJsonObject &payload)
+{
+    // Built as an object here, so it is one by construction: no need to parse the text back to check.
+    return enqueueText(tx, posOrderId, documentType, idempotencyKey, externalRef,
+                       QJsonDocument(payload).toJson(QJsonDocument::Compact));
+}
+
+Result<OutboxEnqueueResult> OutboxRepository::enqueueText(DbTransaction &tx, qint64 posOrderId,
+                                                          OutboxDocumentType documentType,
+                                                          const QString &idempotencyKey, const QString &externalRef,
+                                                          const QByteArray &payloadJson)
+{
+    if (auto checked = checkIdentity(posOrderId, idempotencyKey, externalRef); !checked)
+        return checked.error();
 
     return atomically(tx, [&]() -> Result<OutboxEnqueueResult> {
-        const QSqlDatabase db = tx.database();
         const QString now = nowText();
         const QString typeCode = outboxDocumentTypeCode(documentType);
         const QString payload = QString::fromUtf8(payloadJson);
-        QSqlQuery query(db);
-        // Claims the key atomically (reliability.md §1.1): never SELECT-then-INSERT.
-        query.prepare(QStringLiteral(
+        // Claims the key atomically (reliability.md §1.1): never SELECT-then-INSERT. Kept prepared for the page.
+        auto insert = tx.statement(QStringLiteral(
             "INSERT INTO outbox (pos_order_id, document_type, idempotency_key, external_ref, payload, state, "
             "attempts, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?) ON CONFLICT DO NOTHING"));
-        query.addBindValue(posOrderId);
-        query.addBindValue(typeCode);
-        query.addBindValue(idempotencyKey);
-        query.addBindValue(externalRef);
-        query.addBindValue(payload);
-        query.addBindValue(now);
-        query.addBindValue(now);
+        if (!insert)
+            return insert.error();
+        QSqlQuery &query = **insert;
+        query.bindValue(0, posOrderId);
+        query.bindValue(1, typeCode);
+        query.bindValue(2, idempotencyKey);
+        query.bindValue(3, externalRef);
+        query.bindValue(4, payload);
+        query.bindValue(5, now);
+        query.bindValue(6, now);
         if (!query.exec())
             return sqlError(query, "enqueue");
         if (query.numRowsAffected() == 1) {
-            const qint64 id = query.lastInsertId().toLongLong();
-            auto entry = readEntry(db, id);
-            if (!entry)
-                return entry.error();
-            if (auto audited = appendAudit(tx, QStringLiteral("outbox.enqueued"), *entry, {}); !audited)
+            // The row is exactly what was bound: the audit event is written from these values, not read back.
+            OutboxEntry entry;
+            entry.id = query.lastInsertId().toLongLong();
+            entry.posOrderId = posOrderId;
+            entry.documentType = documentType;
+            entry.idempotencyKey = idempotencyKey;
+            entry.externalRef = externalRef;
+            if (auto audited = appendAudit(tx, QStringLiteral("outbox.enqueued"), entry, {}); !audited)
                 return audited.error();
-            return OutboxEnqueueResult{id, true};
+            return OutboxEnqueueResult{entry.id, true};
         }
 
         // Something with this key, reference, or order and type is queued already: the same document is a no-op.
-        query.prepare(QStringLiteral(
+        QSqlQuery existing(tx.database());
+        existing.setForwardOnly(true);
+        existing.prepare(QStringLiteral(
             "SELECT id, pos_order_id, document_type, idempotency_key, external_ref, payload FROM outbox "
             "WHERE idempotency_key = ? OR external_ref = ? OR (pos_order_id = ? AND document_type = ?) ORDER BY id"));
-        query.addBindValue(idempotencyKey);
-        query.addBindValue(externalRef);
-        query.addBindValue(posOrderId);
-        query.addBindValue(typeCode);
-        if (!query.exec())
-            return sqlError(query, "find queued");
+        existing.addBindValue(idempotencyKey);
+        existing.addBindValue(externalRef);
+        existing.addBindValue(posOrderId);
+        existing.addBindValue(typeCode);
+        if (!existing.exec())
+            return sqlError(existing, "find queued");
         int rows = 0;
         qint64 sameDocumentId = 0;
-        while (query.next()) {
+        while (existing.next()) {
             ++rows;
-            if (query.value(1).toLongLong() == posOrderId && query.value(2).toString() == typeCode
-                && query.value(3).toString() == idempotencyKey && query.value(4).toString() == externalRef
-                && query.value(5).toString() == payload)
-                sameDocumentId = query.value(0).toLongLong();
+            if (existing.value(1).toLongLong() == posOrderId && existing.value(2).toString() == typeCode
+                && existing.value(3).toString() == idempotencyKey && existing.value(4).toString() == externalRef
+                && existing.value(5).toString() == payload)
+                sameDocumentId = existing.value(0).toLongLong();
         }
-        if (query.lastError().isValid())
-            return sqlError(query, "find queued");
+        if (existing.lastError().isValid())
+            return sqlError(existing, "find queued");
         if (rows == 1 && sameDocumentId > 0)
             return OutboxEnqueueResult{sameDocumentId, false};
         qCWarning(lcDb) << "outbox: refused to enqueue a different document under key" << idempotencyKey;
@@ -406,44 +478,51 @@ Result<QList<OutboxClaim>> OutboxRepository::claimDue(DbTransaction &tx, const Q
     if (!now.isValid())
         return invalid(tr("Claiming due postings needs the current time."));
     return atomically(tx, [&]() -> Result<QList<OutboxClaim>> {
-        const QSqlDatabase db = tx.database();
-        QSqlQuery query(db);
-        query.setForwardOnly(true);
+        QSqlQuery *query = nullptr; // the statement in use, kept prepared by the transaction
+        auto prepare = [&tx, &query](const QString &sql) -> Status {
+            auto statement = tx.statement(sql);
+            if (!statement)
+                return statement.error();
+            query = *statement;
+            return Status::success();
+        };
         // SQLite-only: INDEXED BY makes the planner walk outbox_claim_order (migration 10) in claim order and stop
         // at the limit; left alone it sorts every due row first, which grows with a backlog.
-        query.prepare(QStringLiteral(
+        if (auto status = prepare(QStringLiteral(
             "SELECT id FROM outbox INDEXED BY outbox_claim_order WHERE state IN ('pending', 'retry_wait') "
             "AND (next_attempt_at IS NULL OR next_attempt_at <= ?) "
-            "ORDER BY COALESCE(next_attempt_at, created_at), id LIMIT ?"));
-        query.addBindValue(dbTime(now));
-        query.addBindValue(qBound(1, limit, 10000));
-        if (!query.exec())
-            return sqlError(query, "due");
+            "ORDER BY COALESCE(next_attempt_at, created_at), id LIMIT ?")); !status)
+            return status.error();
+        query->addBindValue(dbTime(now));
+        query->addBindValue(qBound(1, limit, 10000));
+        if (!query->exec())
+            return sqlError(*query, "due");
         QList<qint64> ids;
-        while (query.next())
-            ids.append(query.value(0).toLongLong());
-        if (query.lastError().isValid())
-            return sqlError(query, "due");
-        query.finish();
+        while (query->next())
+            ids.append(query->value(0).toLongLong());
+        if (query->lastError().isValid())
+            return sqlError(*query, "due");
+        query->finish();
 
         QList<OutboxClaim> claims;
         for (const qint64 id : std::as_const(ids)) {
-            auto before = readEntry(db, id);
+            auto before = readEntry(tx, id);
             if (!before)
                 return before.error();
             // started_at is the real time of this commit (the write-ahead proof compares it with the ERP's log),
             // whatever clock decided what is due.
             const QString startedAt = nowText();
-            query.prepare(QStringLiteral(
+            if (auto status = prepare(QStringLiteral(
                 "UPDATE outbox SET state = 'sending', attempts = attempts + 1, next_attempt_at = NULL, "
-                "updated_at = ? WHERE id = ? AND state IN ('pending', 'retry_wait')"));
-            query.addBindValue(startedAt);
-            query.addBindValue(id);
-            if (!query.exec())
-                return sqlError(query, "claim");
-            if (query.numRowsAffected() != 1)
+                "updated_at = ? WHERE id = ? AND state IN ('pending', 'retry_wait')")); !status)
+                return status.error();
+            query->addBindValue(startedAt);
+            query->addBindValue(id);
+            if (!query->exec())
+                return sqlError(*query, "claim");
+            if (query->numRowsAffected() != 1)
                 return Error{ErrorCode::Database, tr("Outbox row %1 changed while it was being claimed.").arg(id)};
-            auto entry = readEntry(db, id);
+            auto entry = readEntry(tx, id);
             if (!entry)
                 return entry.error();
 
@@ -451,16 +530,17 @@ Result<QList<OutboxClaim>> OutboxRepository::claimDue(DbTransaction &tx, const Q
             claim.entry = *entry;
             claim.attemptNo = entry->attempts;
             claim.correlationId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-            query.prepare(QStringLiteral("INSERT INTO posting_attempts (outbox_id, attempt_no, idempotency_key, "
-                                         "correlation_id, started_at) VALUES (?, ?, ?, ?, ?)"));
-            query.addBindValue(id);
-            query.addBindValue(claim.attemptNo);
-            query.addBindValue(entry->idempotencyKey);
-            query.addBindValue(claim.correlationId);
-            query.addBindValue(startedAt);
-            if (!query.exec())
-                return sqlError(query, "attempt");
-            claim.attemptId = query.lastInsertId().toLongLong();
+            if (auto status = prepare(QStringLiteral("INSERT INTO posting_attempts (outbox_id, attempt_no, idempotency_key, "
+                                         "correlation_id, started_at) VALUES (?, ?, ?, ?, ?)")); !status)
+                return status.error();
+            query->addBindValue(id);
+            query->addBindValue(claim.attemptNo);
+            query->addBindValue(entry->idempotencyKey);
+            query->addBindValue(claim.correlationId);
+            query->addBindValue(startedAt);
+            if (!query->exec())
+                return sqlError(*query, "attempt");
+            claim.attemptId = query->lastInsertId().toLongLong();
 
             const QJsonObject details{{QStringLiteral("attempt_id"), claim.attemptId},
                                       {QStringLiteral("attempt_no"), claim.attemptNo},
@@ -473,6 +553,30 @@ Result<QList<OutboxClaim>> OutboxRepository::claimDue(DbTransaction &tx, const Q
         }
         return claims;
     });
+}
+
+Result<QList<OutboxEntry>> OutboxRepository::dueRows(const QDateTime &now, int limit) const
+{
+    if (!now.isValid())
+        return invalid(tr("Claiming due postings needs the current time."));
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    // The same rows, in the same order, as claimDue() (see there for INDEXED BY).
+    query.prepare(QStringLiteral(
+        "SELECT id, pos_order_id, document_type, idempotency_key, external_ref, payload, state, prima_document_no, "
+        "attempts, next_attempt_at, created_at, updated_at FROM outbox INDEXED BY outbox_claim_order "
+        "WHERE state IN ('pending', 'retry_wait') AND (next_attempt_at IS NULL OR next_attempt_at <= ?) "
+        "ORDER BY COALESCE(next_attempt_at, created_at), id LIMIT ?"));
+    query.addBindValue(dbTime(now));
+    query.addBindValue(qBound(1, limit, 10000));
+    if (!query.exec())
+        return sqlError(query, "due rows");
+    QList<OutboxEntry> entries;
+    while (query.next())
+        entries.append(entryFrom(query));
+    if (query.lastError().isValid())
+        return sqlError(query, "due rows");
+    return entries;
 }
 
 Status OutboxRepository::markPosted(DbTransaction &tx, qint64 outboxId, qint64 attemptId,

@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QJsonObject>
 #include <QList>
 #include <QMap>
 #include <QSqlDatabase>
@@ -120,12 +121,23 @@ public:
                                         const QString &idempotencyKey, const QString &externalRef,
                                         const QByteArray &payloadJson);
 
+    /** enqueue() for a document built here as JSON: stored as its compact text, without parsing it back. */
+    Result<OutboxEnqueueResult> enqueue(DbTransaction &tx, qint64 posOrderId, OutboxDocumentType documentType,
+                                        const QString &idempotencyKey, const QString &externalRef,
+                                        const QJsonObject &payload);
+
     /**
      * Claims up to @p limit rows that are pending, or waiting for a retry that is due at @p now, oldest due first:
      * each moves to 'sending' and gets a new posting_attempts row (attempt number, key, correlation id, started_at).
      * Commit before sending anything.
      */
     Result<QList<OutboxClaim>> claimDue(DbTransaction &tx, const QDateTime &now, int limit);
+
+    /**
+     * The rows claimDue() would claim at @p now, in the same order, read-only: nothing is claimed. The relay builds
+     * their documents while the previous request is in flight; claiming still happens just before sending.
+     */
+    Result<QList<OutboxEntry>> dueRows(const QDateTime &now, int limit) const;
 
     /**
      * sending → posted with Prima's document number; the attempt's outcome is 'posted' ('replayed' when Prima
@@ -186,6 +198,9 @@ public:
     Result<QDateTime> nextDue() const;
 
 private:
+    Result<OutboxEnqueueResult> enqueueText(DbTransaction &tx, qint64 posOrderId, OutboxDocumentType documentType,
+                                            const QString &idempotencyKey, const QString &externalRef,
+                                            const QByteArray &payloadJson);
     enum class FindBy { IdempotencyKey, ExternalRef };
     Result<std::optional<OutboxEntry>> findOne(FindBy by, const QString &value) const;
 
