@@ -11,6 +11,7 @@ Runs (from BUILD_DIR, default build/recon; the targets must be built):
                                            run-suite.sh starts a throw-away one when there is no D-Bus session)
   R3           iofaultsweep.py             I/O faults across one cycle: quick 10 points per kind, --long every N
   R7           tst_auditchain              tamper detection on a 10,000-entry chain (tests/core)
+               tamperfuzz.py               random single mutations made outside the app (200; --long 1000)
   R8           tst_overrideapproval, tst_makerchecker   maker-checker by API, SQL, second session
   R11          tst_tls, tst_tlsconnectors  certificate matrix for HttpClient and both connectors
 Exit 0 when every part passes.
@@ -95,6 +96,11 @@ def main():
                                         "lost": f"{lost} lost/dup", "seconds": s, "ok": code == 0, "tail": out}))
 
     rows.append(("R7 tamper (audit chain)", qtest(build, "tests/core/tst_auditchain")))
+    code, out, s = run([sys.executable, os.path.join(HERE, "tamperfuzz.py"), "--cli", cli, "--mutations",
+                        "1000" if long_run else "200"] + (["--stores", "4", "--days", "7"] if long_run else []))
+    j = last_json(out)
+    rows.append(("R7 random mutations", {"cases": j.get("mutations", 0), "failures": j.get("failed", 1) if j else 1,
+                                         "lost": "n/a", "seconds": s, "ok": code == 0, "tail": out}))
     rows.append(("R8 maker-checker API+SQL", qtest(build, "tests/core/engine/review/tst_overrideapproval")))
     rows.append(("R8 second session", qtest(build, "tests/security/tst_makerchecker")))
     rows.append(("R11 TLS HttpClient", qtest(build, "tests/core/net/tst_tls")))
