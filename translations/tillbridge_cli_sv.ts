@@ -502,10 +502,6 @@
         <translation>mapp</translation>
     </message>
     <message>
-        <source>Writes the close pack of a period: reconciliation, tax by rate, exception summary, sign-offs and accepted overrides as CSV, and summary.json with the gates and the audit chain&apos;s head. Exit status: 0 written and every gate passes, 1 written but a gate fails or the audit chain does not verify, 2 usage or cache error.</source>
-        <translation>Skriver bokslutspaketet för en period: avstämning, moms per momssats, sammanställning av undantag, attester och godkända åsidosättanden som CSV, samt summary.json med kontrollpunkterna och revisionskedjans huvud. Slutstatus: 0 skrivet och alla kontrollpunkter godkända, 1 skrivet men en kontrollpunkt underkänd eller revisionskedjan går inte att verifiera, 2 användnings- eller cachefel.</translation>
-    </message>
-    <message>
         <location line="+24"/>
         <source>Name the period and the folder: --period YYYY-MM --out DIR.</source>
         <translation>Ange perioden och mappen: --period ÅÅÅÅ-MM --out MAPP.</translation>
@@ -826,10 +822,6 @@ Slutstatus: 0 lyckat, 1 fynd eller underkända kontroller, 2 användnings- eller
         <location line="+2"/>
         <source>write a period&apos;s close pack: CSV and summary.json, XLSX, PDF (--period --out --format)</source>
         <translation>skriv en periods bokslutspaket: CSV och summary.json, XLSX, PDF (--period --out --format)</translation>
-    </message>
-    <message>
-        <source>write a period&apos;s close pack: CSV files and summary.json (--period --out)</source>
-        <translation>skriv en periods bokslutspaket: CSV-filer och summary.json (--period --out)</translation>
     </message>
     <message>
         <location line="+54"/>

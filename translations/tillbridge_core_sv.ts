@@ -631,6 +631,14 @@
     </message>
 </context>
 <context>
+    <name>Tillbridge::Core::AuditTrailExport</name>
+    <message>
+        <location filename="../core/export/exportsources.cpp" line="+195"/>
+        <source>Audit trail</source>
+        <translation>Revisionsspår</translation>
+    </message>
+</context>
+<context>
     <name>Tillbridge::Core::AuditTrailModel</name>
     <message>
         <location filename="../core/models/audittrailmodel.cpp" line="+44"/>
@@ -969,6 +977,286 @@
     </message>
 </context>
 <context>
+    <name>Tillbridge::Core::ClosePackWorkbook</name>
+    <message>
+        <location filename="../core/export/closepackworkbook.cpp" line="+43"/>
+        <source>Summary</source>
+        <translation>Sammanfattning</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Item</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>Värde</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From</source>
+        <translation>Från</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To</source>
+        <translation>Till</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Generated</source>
+        <translation>Framtaget</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All gates pass</source>
+        <translation>Alla kontrollpunkter godkända</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+22"/>
+        <location line="+7"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <location line="+1"/>
+        <location line="+21"/>
+        <location line="+7"/>
+        <source>no</source>
+        <translation>nej</translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <source>Locked</source>
+        <translation>Låst</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>yes, by %1</source>
+        <translation>ja, av %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reconciliation lines</source>
+        <translation>Avstämningsrader</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Variance lines</source>
+        <translation>Avvikelserader</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accepted overrides</source>
+        <translation>Godkända åsidosättanden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audit chain</source>
+        <translation>Revisionskedja</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>verified</source>
+        <translation>verifierad</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Audit chain head</source>
+        <translation>Revisionskedjans huvud</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audit chain head hash</source>
+        <translation>Revisionskedjans huvudhash</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Gates</source>
+        <translation>Kontrollpunkter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gate</source>
+        <translation>Kontrollpunkt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Passes now</source>
+        <translation>Godkänd nu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signed by</source>
+        <translation>Attesterad av</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signed at</source>
+        <translation>Attesterad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+65"/>
+        <source>Explanation</source>
+        <translation>Förklaring</translation>
+    </message>
+    <message>
+        <location line="-55"/>
+        <source>Period sign-off</source>
+        <translation>Periodattest</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Reconciliation</source>
+        <translation>Avstämning</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>VAT by rate</source>
+        <translation>Moms per sats</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trading day</source>
+        <translation>Försäljningsdag</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Store</source>
+        <translation>Butik</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>VAT rate</source>
+        <translation>Momssats</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Currency</source>
+        <translation>Valuta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Orders</source>
+        <translation>Ordrar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Net</source>
+        <translation>Netto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sitoo VAT</source>
+        <translation>Moms i Sitoo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>VAT from the rate</source>
+        <translation>Moms enligt satsen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Variance</source>
+        <translation>Avvikelse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prima VAT</source>
+        <translation>Moms i Prima</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TAX exceptions</source>
+        <translation>Momsundantag</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Exceptions</source>
+        <translation>Undantag</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+15"/>
+        <source>Kind</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>Kind code</source>
+        <translation>Typkod</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owner</source>
+        <translation>Ansvarig</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Count</source>
+        <translation>Antal</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Overrides</source>
+        <translation>Åsidosättanden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exception</source>
+        <translation>Undantag</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Entity</source>
+        <translation>Objekt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Maker</source>
+        <translation>Upprättare</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checker</source>
+        <translation>Attestant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approved at</source>
+        <translation>Attesterat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>Motivering</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The folder %1 could not be created.</source>
+        <translation>Mappen %1 kunde inte skapas.</translation>
+    </message>
+</context>
+<context>
     <name>Tillbridge::Core::ClosePeriod</name>
     <message>
         <location filename="../core/close/closetypes.cpp" line="+66"/>
@@ -1151,6 +1439,29 @@
         <location filename="../core/close/closepack.cpp" line="-229"/>
         <source>%1 could not be written: %2</source>
         <translation>%1 kunde inte skrivas: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Tillbridge::Core::CsvTableWriter</name>
+    <message>
+        <location filename="../core/export/csvtablewriter.cpp" line="+60"/>
+        <source>%1 could not be written: %2</source>
+        <translation>%1 kunde inte skrivas: %2</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>A CSV file holds one table.</source>
+        <translation>En CSV-fil innehåller en tabell.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>A row was written before the table&apos;s columns.</source>
+        <translation>En rad skrevs före tabellens kolumner.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Nothing was exported.</source>
+        <translation>Ingenting exporterades.</translation>
     </message>
 </context>
 <context>
@@ -1447,6 +1758,14 @@
     </message>
 </context>
 <context>
+    <name>Tillbridge::Core::ExceptionQueueExport</name>
+    <message>
+        <location filename="../core/export/exportsources.cpp" line="-182"/>
+        <source>Exceptions</source>
+        <translation>Undantag</translation>
+    </message>
+</context>
+<context>
     <name>Tillbridge::Core::ExceptionQueueModel</name>
     <message>
         <location filename="../core/models/exceptionqueuemodel.cpp" line="+18"/>
@@ -1668,6 +1987,282 @@
         <location line="+9"/>
         <source>Closing an exception needs a reason.</source>
         <translation>För att stänga ett undantag krävs en motivering.</translation>
+    </message>
+</context>
+<context>
+    <name>Tillbridge::Core::ExportTask</name>
+    <message>
+        <location filename="../core/export/exporttask.cpp" line="+51"/>
+        <source>The export stopped.</source>
+        <translation>Exporten stoppades.</translation>
+    </message>
+</context>
+<context>
+    <name>Tillbridge::Core::Exports</name>
+    <message>
+        <location filename="../core/export/exportsources.cpp" line="+5"/>
+        <location line="+79"/>
+        <location line="+173"/>
+        <source>Exception</source>
+        <translation>Undantag</translation>
+    </message>
+    <message>
+        <location line="-251"/>
+        <source>Raised</source>
+        <translation>Registrerat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+72"/>
+        <source>Kind code</source>
+        <translation>Typkod</translation>
+    </message>
+    <message>
+        <location line="-71"/>
+        <source>Severity</source>
+        <translation>Allvarlighetsgrad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owner</source>
+        <translation>Ansvarig</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+119"/>
+        <location line="+117"/>
+        <location line="+69"/>
+        <source>Store</source>
+        <translation>Butik</translation>
+    </message>
+    <message>
+        <location line="-304"/>
+        <location line="+180"/>
+        <source>Entity</source>
+        <translation>Objekt</translation>
+    </message>
+    <message>
+        <location line="-179"/>
+        <source>Reference</source>
+        <translation>Referens</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+71"/>
+        <source>Explanation</source>
+        <translation>Förklaring</translation>
+    </message>
+    <message>
+        <location line="-70"/>
+        <location line="+121"/>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="-120"/>
+        <source>Assigned to</source>
+        <translation>Tilldelat till</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Override by</source>
+        <translation>Åsidosatt av</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approved by</source>
+        <translation>Attesterat av</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Updated</source>
+        <translation>Uppdaterat</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <location line="+54"/>
+        <source>SKU</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <location line="-53"/>
+        <location line="+56"/>
+        <location line="+119"/>
+        <source>Difference</source>
+        <translation>Differens</translation>
+    </message>
+    <message>
+        <location line="-173"/>
+        <location line="+172"/>
+        <source>Prima</source>
+        <translation>Prima</translation>
+    </message>
+    <message>
+        <location line="-171"/>
+        <location line="+169"/>
+        <source>Sitoo</source>
+        <translation>Sitoo</translation>
+    </message>
+    <message>
+        <location line="-168"/>
+        <source>Near match</source>
+        <translation>Nästan lika</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Prima location</source>
+        <translation>Prima-plats</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Prima available to sell</source>
+        <translation>Säljbart saldo i Prima</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sitoo level</source>
+        <translation>Saldo i Sitoo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Last error</source>
+        <translation>Senaste fel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Low stock</source>
+        <translation>Lågt lager</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sold in window</source>
+        <translation>Sålt i perioden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pushed</source>
+        <translation>Överfört</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Sequence</source>
+        <translation>Löpnummer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time</source>
+        <translation>Tid</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Actor</source>
+        <translation>Utförare</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Action</source>
+        <translation>Händelse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Action code</source>
+        <translation>Händelsekod</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Details</source>
+        <translation>Detaljer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hash</source>
+        <translation>Hash</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Trading day</source>
+        <translation>Försäljningsdag</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Compared</source>
+        <translation>Jämfört</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Item</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+68"/>
+        <source>Currency</source>
+        <translation>Valuta</translation>
+    </message>
+    <message>
+        <location line="-66"/>
+        <source>Z-reports</source>
+        <translation>Z-rapporter</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tolerance</source>
+        <translation>Tolerans</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>VAT rate</source>
+        <translation>Momssats</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Orders</source>
+        <translation>Ordrar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Net</source>
+        <translation>Netto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sitoo VAT</source>
+        <translation>Moms i Sitoo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>VAT from the rate</source>
+        <translation>Moms enligt satsen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Variance</source>
+        <translation>Avvikelse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prima VAT</source>
+        <translation>Moms i Prima</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Days Prima known</source>
+        <translation>Dagar kända i Prima</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TAX exceptions</source>
+        <translation>Momsundantag</translation>
     </message>
 </context>
 <context>
@@ -2207,18 +2802,6 @@
 <context>
     <name>Tillbridge::Core::OutboxRepository</name>
     <message>
-        <source>A document can only be queued for a stored order.</source>
-        <translation>Ett dokument kan bara köas för en sparad order.</translation>
-    </message>
-    <message>
-        <source>A document needs an idempotency key of 1 to 255 characters.</source>
-        <translation>Ett dokument behöver en idempotensnyckel på 1 till 255 tecken.</translation>
-    </message>
-    <message>
-        <source>A document needs an external reference of 1 to 255 characters.</source>
-        <translation>Ett dokument behöver en extern referens på 1 till 255 tecken.</translation>
-    </message>
-    <message>
         <location filename="../core/storage/outboxrepository.cpp" line="+54"/>
         <source>The document for key %1 is not a JSON object.</source>
         <translation>Dokumentet för nyckel %1 är inget JSON-objekt.</translation>
@@ -2750,6 +3333,34 @@
             <numerusform>%n av dagens ordrar är ännu inte bokförd i Prima.</numerusform>
             <numerusform>%n av dagens ordrar är ännu inte bokförda i Prima.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Tillbridge::Core::ReconciliationExport</name>
+    <message>
+        <location filename="../core/export/exportsources.cpp" line="-85"/>
+        <source>Reconciliation</source>
+        <translation>Avstämning</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>VAT</source>
+        <translation>Moms</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tender</source>
+        <translation>Betalsätt</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Matched</source>
+        <translation>Matchad</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Variance</source>
+        <translation>Avvikelse</translation>
     </message>
 </context>
 <context>
@@ -3446,9 +4057,17 @@
     </message>
 </context>
 <context>
+    <name>Tillbridge::Core::SkuDiffExport</name>
+    <message>
+        <location filename="../core/export/exportsources.cpp" line="-200"/>
+        <source>SKU differences</source>
+        <translation>Artikelskillnader</translation>
+    </message>
+</context>
+<context>
     <name>Tillbridge::Core::SkuDiffModel</name>
     <message>
-        <location line="-439"/>
+        <location filename="../core/models/skudiffmodel.cpp" line="-439"/>
         <source>no price</source>
         <translation>inget pris</translation>
     </message>
@@ -3638,6 +4257,44 @@
         <location line="+2"/>
         <source>Near match</source>
         <translation>Nästan lika</translation>
+    </message>
+</context>
+<context>
+    <name>Tillbridge::Core::StockLevelsExport</name>
+    <message>
+        <location filename="../core/export/exportsources.cpp" line="+52"/>
+        <source>Stock</source>
+        <translation>Lager</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Failed</source>
+        <translation>Misslyckade</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting to push</source>
+        <translation>Väntar på överföring</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Not written yet</source>
+        <translation>Inte skrivet ännu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In Sitoo</source>
+        <translation>I Sitoo</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no</source>
+        <translation>nej</translation>
     </message>
 </context>
 <context>
@@ -4258,6 +4915,14 @@
     </message>
 </context>
 <context>
+    <name>Tillbridge::Core::TaxVarianceExport</name>
+    <message>
+        <location filename="../core/export/exportsources.cpp" line="+144"/>
+        <source>VAT variance</source>
+        <translation>Momsavvikelse</translation>
+    </message>
+</context>
+<context>
     <name>Tillbridge::Core::TaxVarianceOrdersModel</name>
     <message>
         <location filename="../core/models/taxvarianceordersmodel.cpp" line="+38"/>
@@ -4430,683 +5095,6 @@
         <location line="+4"/>
         <source>“%1” % is not a plausible VAT rate.</source>
         <translation>”%1” % är ingen rimlig momssats.</translation>
-    </message>
-</context>
-<context>
-    <name>Tillbridge::Core::AuditTrailExport</name>
-    <message>
-        <location filename="../core/export/exportsources.cpp" line="+195"/>
-        <source>Audit trail</source>
-        <translation>Revisionsspår</translation>
-    </message>
-</context>
-<context>
-    <name>Tillbridge::Core::ClosePackWorkbook</name>
-    <message>
-        <location filename="../core/export/closepackworkbook.cpp" line="+43"/>
-        <source>Summary</source>
-        <translation>Sammanfattning</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Item</source>
-        <translation>Post</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Value</source>
-        <translation>Värde</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Period</source>
-        <translation>Period</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>From</source>
-        <translation>Från</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>To</source>
-        <translation>Till</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Generated</source>
-        <translation>Framtaget</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>All gates pass</source>
-        <translation>Alla kontrollpunkter godkända</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <location line="+22"/>
-        <location line="+7"/>
-        <source>yes</source>
-        <translation>ja</translation>
-    </message>
-    <message>
-        <location line="-29"/>
-        <location line="+1"/>
-        <location line="+21"/>
-        <location line="+7"/>
-        <source>no</source>
-        <translation>nej</translation>
-    </message>
-    <message>
-        <location line="-28"/>
-        <source>Locked</source>
-        <translation>Låst</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>yes, by %1</source>
-        <translation>ja, av %1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Reconciliation lines</source>
-        <translation>Avstämningsrader</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Variance lines</source>
-        <translation>Avvikelserader</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Accepted overrides</source>
-        <translation>Godkända åsidosättanden</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Audit chain</source>
-        <translation>Revisionskedja</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>verified</source>
-        <translation>verifierad</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Audit chain head</source>
-        <translation>Revisionskedjans huvud</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Audit chain head hash</source>
-        <translation>Revisionskedjans huvudhash</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Gates</source>
-        <translation>Kontrollpunkter</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Gate</source>
-        <translation>Kontrollpunkt</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Passes now</source>
-        <translation>Godkänd nu</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Signed by</source>
-        <translation>Attesterad av</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Signed at</source>
-        <translation>Attesterad</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Comment</source>
-        <translation>Kommentar</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+65"/>
-        <source>Explanation</source>
-        <translation>Förklaring</translation>
-    </message>
-    <message>
-        <location line="-55"/>
-        <source>Period sign-off</source>
-        <translation>Periodattest</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Reconciliation</source>
-        <translation>Avstämning</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>VAT by rate</source>
-        <translation>Moms per sats</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Trading day</source>
-        <translation>Försäljningsdag</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Store</source>
-        <translation>Butik</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>VAT rate</source>
-        <translation>Momssats</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Currency</source>
-        <translation>Valuta</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Orders</source>
-        <translation>Ordrar</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Net</source>
-        <translation>Netto</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sitoo VAT</source>
-        <translation>Moms i Sitoo</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>VAT from the rate</source>
-        <translation>Moms enligt satsen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Variance</source>
-        <translation>Avvikelse</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Prima VAT</source>
-        <translation>Moms i Prima</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>TAX exceptions</source>
-        <translation>Momsundantag</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Exceptions</source>
-        <translation>Undantag</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+15"/>
-        <source>Kind</source>
-        <translation>Typ</translation>
-    </message>
-    <message>
-        <location line="-14"/>
-        <source>Kind code</source>
-        <translation>Typkod</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Owner</source>
-        <translation>Ansvarig</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>State</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Count</source>
-        <translation>Antal</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Overrides</source>
-        <translation>Åsidosättanden</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Exception</source>
-        <translation>Undantag</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Entity</source>
-        <translation>Objekt</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Maker</source>
-        <translation>Upprättare</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Checker</source>
-        <translation>Attestant</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Approved at</source>
-        <translation>Attesterat</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Reason</source>
-        <translation>Motivering</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>The folder %1 could not be created.</source>
-        <translation>Mappen %1 kunde inte skapas.</translation>
-    </message>
-</context>
-<context>
-    <name>Tillbridge::Core::CsvTableWriter</name>
-    <message>
-        <location filename="../core/export/csvtablewriter.cpp" line="+60"/>
-        <source>%1 could not be written: %2</source>
-        <translation>%1 kunde inte skrivas: %2</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>A CSV file holds one table.</source>
-        <translation>En CSV-fil innehåller en tabell.</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>A row was written before the table&apos;s columns.</source>
-        <translation>En rad skrevs före tabellens kolumner.</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Nothing was exported.</source>
-        <translation>Ingenting exporterades.</translation>
-    </message>
-</context>
-<context>
-    <name>Tillbridge::Core::ExceptionQueueExport</name>
-    <message>
-        <location filename="../core/export/exportsources.cpp" line="-182"/>
-        <source>Exceptions</source>
-        <translation>Undantag</translation>
-    </message>
-</context>
-<context>
-    <name>Tillbridge::Core::ExportTask</name>
-    <message>
-        <location filename="../core/export/exporttask.cpp" line="+51"/>
-        <source>The export stopped.</source>
-        <translation>Exporten stoppades.</translation>
-    </message>
-</context>
-<context>
-    <name>Tillbridge::Core::Exports</name>
-    <message>
-        <location filename="../core/export/exportsources.cpp" line="+5"/>
-        <location line="+79"/>
-        <location line="+173"/>
-        <source>Exception</source>
-        <translation>Undantag</translation>
-    </message>
-    <message>
-        <location line="-251"/>
-        <source>Raised</source>
-        <translation>Registrerat</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Kind</source>
-        <translation>Typ</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+72"/>
-        <source>Kind code</source>
-        <translation>Typkod</translation>
-    </message>
-    <message>
-        <location line="-71"/>
-        <source>Severity</source>
-        <translation>Allvarlighetsgrad</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Owner</source>
-        <translation>Ansvarig</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+119"/>
-        <location line="+117"/>
-        <location line="+69"/>
-        <source>Store</source>
-        <translation>Butik</translation>
-    </message>
-    <message>
-        <location line="-304"/>
-        <location line="+180"/>
-        <source>Entity</source>
-        <translation>Objekt</translation>
-    </message>
-    <message>
-        <location line="-179"/>
-        <source>Reference</source>
-        <translation>Referens</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+71"/>
-        <source>Explanation</source>
-        <translation>Förklaring</translation>
-    </message>
-    <message>
-        <location line="-70"/>
-        <location line="+121"/>
-        <source>State</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location line="-120"/>
-        <source>Assigned to</source>
-        <translation>Tilldelat till</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Override by</source>
-        <translation>Åsidosatt av</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Approved by</source>
-        <translation>Attesterat av</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Updated</source>
-        <translation>Uppdaterat</translation>
-    </message>
-    <message>
-        <location line="+59"/>
-        <location line="+54"/>
-        <source>SKU</source>
-        <translation>Artikel</translation>
-    </message>
-    <message>
-        <location line="-53"/>
-        <location line="+56"/>
-        <location line="+119"/>
-        <source>Difference</source>
-        <translation>Differens</translation>
-    </message>
-    <message>
-        <location line="-173"/>
-        <location line="+172"/>
-        <source>Prima</source>
-        <translation>Prima</translation>
-    </message>
-    <message>
-        <location line="-171"/>
-        <location line="+169"/>
-        <source>Sitoo</source>
-        <translation>Sitoo</translation>
-    </message>
-    <message>
-        <location line="-168"/>
-        <source>Near match</source>
-        <translation>Nästan lika</translation>
-    </message>
-    <message>
-        <location line="+48"/>
-        <source>Prima location</source>
-        <translation>Prima-plats</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Prima available to sell</source>
-        <translation>Säljbart saldo i Prima</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sitoo level</source>
-        <translation>Saldo i Sitoo</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Last error</source>
-        <translation>Senaste fel</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Low stock</source>
-        <translation>Lågt lager</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sold in window</source>
-        <translation>Sålt i perioden</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Pushed</source>
-        <translation>Överfört</translation>
-    </message>
-    <message>
-        <location line="+47"/>
-        <source>Sequence</source>
-        <translation>Löpnummer</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Time</source>
-        <translation>Tid</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Actor</source>
-        <translation>Utförare</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Action</source>
-        <translation>Händelse</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Action code</source>
-        <translation>Händelsekod</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Details</source>
-        <translation>Detaljer</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Hash</source>
-        <translation>Hash</translation>
-    </message>
-    <message>
-        <location line="+52"/>
-        <source>Trading day</source>
-        <translation>Försäljningsdag</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Compared</source>
-        <translation>Jämfört</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Item</source>
-        <translation>Post</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+68"/>
-        <source>Currency</source>
-        <translation>Valuta</translation>
-    </message>
-    <message>
-        <location line="-66"/>
-        <source>Z-reports</source>
-        <translation>Z-rapporter</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Tolerance</source>
-        <translation>Tolerans</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location line="+61"/>
-        <source>VAT rate</source>
-        <translation>Momssats</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Orders</source>
-        <translation>Ordrar</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Net</source>
-        <translation>Netto</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sitoo VAT</source>
-        <translation>Moms i Sitoo</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>VAT from the rate</source>
-        <translation>Moms enligt satsen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Variance</source>
-        <translation>Avvikelse</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Prima VAT</source>
-        <translation>Moms i Prima</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Days Prima known</source>
-        <translation>Dagar kända i Prima</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>TAX exceptions</source>
-        <translation>Momsundantag</translation>
-    </message>
-</context>
-<context>
-    <name>Tillbridge::Core::ReconciliationExport</name>
-    <message>
-        <location line="-85"/>
-        <source>Reconciliation</source>
-        <translation>Avstämning</translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <source>VAT</source>
-        <translation>Moms</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Tender</source>
-        <translation>Betalsätt</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Matched</source>
-        <translation>Matchad</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Variance</source>
-        <translation>Avvikelse</translation>
-    </message>
-</context>
-<context>
-    <name>Tillbridge::Core::SkuDiffExport</name>
-    <message>
-        <location line="-200"/>
-        <source>SKU differences</source>
-        <translation>Artikelskillnader</translation>
-    </message>
-</context>
-<context>
-    <name>Tillbridge::Core::StockLevelsExport</name>
-    <message>
-        <location line="+52"/>
-        <source>Stock</source>
-        <translation>Lager</translation>
-    </message>
-    <message>
-        <location line="+34"/>
-        <source>Failed</source>
-        <translation>Misslyckade</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Waiting to push</source>
-        <translation>Väntar på överföring</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Not written yet</source>
-        <translation>Inte skrivet ännu</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>In Sitoo</source>
-        <translation>I Sitoo</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>yes</source>
-        <translation>ja</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>no</source>
-        <translation>nej</translation>
-    </message>
-</context>
-<context>
-    <name>Tillbridge::Core::TaxVarianceExport</name>
-    <message>
-        <location line="+144"/>
-        <source>VAT variance</source>
-        <translation>Momsavvikelse</translation>
     </message>
 </context>
 <context>

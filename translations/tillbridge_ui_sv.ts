@@ -1216,7 +1216,7 @@
 <context>
     <name>Tillbridge::Ui::ExceptionQueuePage</name>
     <message>
-        <location filename="../ui/exceptions/exceptionqueuepage.cpp" line="+53"/>
+        <location filename="../ui/exceptions/exceptionqueuepage.cpp" line="+54"/>
         <source>Assign to me</source>
         <translation>Tilldela mig</translation>
     </message>
@@ -1224,6 +1224,11 @@
         <location line="+1"/>
         <source>Check again</source>
         <translation>Kontrollera igen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fix the mapping…</source>
+        <translation>Rätta mappningen…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1357,6 +1362,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Add the missing mapping for this value, prefilled, and see how many held-back orders it releases before it is saved</source>
+        <translation>Lägg till den saknade mappningen för detta värde, förifylld, och se hur många kvarhållna ordrar den släpper innan den sparas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Close the selected exceptions with a reason: the problem was fixed outside Tillbridge</source>
         <translation>Stäng de markerade undantagen med en motivering: problemet åtgärdades utanför Tillbridge</translation>
     </message>
@@ -1367,12 +1377,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+294"/>
+        <location line="+296"/>
         <source>Approve a proposed override with your sign-in (Ctrl+Return)</source>
         <translation>Attestera ett föreslaget åsidosättande med din inloggning (Ctrl+Return)</translation>
     </message>
     <message>
-        <location line="-293"/>
+        <location line="-295"/>
         <source>Decide that the order is not posted as it is</source>
         <translation>Besluta att ordern inte bokförs som den är</translation>
     </message>
@@ -1399,18 +1409,18 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+206"/>
+        <location line="+207"/>
         <source>Select an exception</source>
         <translation>Välj ett undantag</translation>
     </message>
     <message>
-        <location line="-205"/>
-        <location line="+206"/>
+        <location line="-206"/>
+        <location line="+207"/>
         <source>Its explanation, the order&apos;s lines and the arithmetic behind the difference appear here.</source>
         <translation>Dess förklaring, orderns rader och beräkningen bakom differensen visas här.</translation>
     </message>
     <message>
-        <location line="-202"/>
+        <location line="-203"/>
         <source>What is held back from Prima and why, oldest first. Fix, approve or reject.</source>
         <translation>Vad som hålls kvar från Prima och varför, äldst först. Rätta, attestera eller avvisa.</translation>
     </message>
@@ -1420,7 +1430,7 @@
         <translation>%1 undantag</translation>
     </message>
     <message>
-        <location line="+164"/>
+        <location line="+165"/>
         <source>%1 exceptions selected</source>
         <translation>%1 undantag markerade</translation>
     </message>
@@ -1435,12 +1445,12 @@
         <translation>Detaljerna kunde inte läsas</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>You proposed this override: another approver signs in to approve it.</source>
         <translation>Du föreslog detta åsidosättande: en annan attestant loggar in för att attestera det.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+65"/>
         <source>Assigning…</source>
         <translation>Tilldelar…</translation>
     </message>
@@ -1553,6 +1563,115 @@
         <location line="+3"/>
         <source>Rejected by %1. The order stays held back.</source>
         <translation>Avvisat av %1. Ordern hålls fortfarande kvar.</translation>
+    </message>
+</context>
+<context>
+    <name>Tillbridge::Ui::ExportController</name>
+    <message>
+        <location filename="../ui/common/exportcontroller.cpp" line="+74"/>
+        <source>Export…</source>
+        <translation>Exportera…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the rows shown here, with the current filters, as an Excel workbook or CSV file</source>
+        <translation>Spara raderna som visas här, med aktuella filter, som en Excel-arbetsbok eller CSV-fil</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Export %1</source>
+        <translation>Exportera %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Exporting %1…</source>
+        <translation>Exporterar %1…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export</source>
+        <translation>Exportera</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Exporting %1: %2 of %3 rows…</source>
+        <translation>Exporterar %1: %2 av %3 rader…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Exporting %1: %2 rows…</source>
+        <translation>Exporterar %1: %2 rader…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The export could not be written: %1</source>
+        <translation>Exporten kunde inte skrivas: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export cancelled; no file was written.</source>
+        <translation>Exporten avbröts; ingen fil skrevs.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Exported %n row(s) to %1</source>
+        <translation>
+            <numerusform>Exporterade %n rad till %1</numerusform>
+            <numerusform>Exporterade %n rader till %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Tillbridge::Ui::ExportDialog</name>
+    <message>
+        <location line="+22"/>
+        <source>Excel workbook (.xlsx): numbers, amounts and dates as real cells</source>
+        <translation>Excel-arbetsbok (.xlsx): tal, belopp och datum som riktiga celler</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV (.csv): comma-separated text, UTF-8</source>
+        <translation>CSV (.csv): kommaseparerad text, UTF-8</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add BOM for Excel</source>
+        <translation>Lägg till BOM för Excel</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Starts the file with a byte-order mark, so that Excel reads å, ä and ö correctly</source>
+        <translation>Inleder filen med en byteordningsmarkering, så att Excel läser å, ä och ö rätt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Browse…</source>
+        <translation>Bläddra…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Export</source>
+        <translation>Exportera</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>File:</source>
+        <translation>Fil:</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-filer (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel-arbetsböcker (*.xlsx)</translation>
     </message>
 </context>
 <context>
@@ -1745,7 +1864,7 @@
         <translation>Byt användare…</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+127"/>
         <source>%1 new exception(s) hold orders back from Prima.</source>
         <translation>%1 nya undantag håller kvar ordrar från Prima.</translation>
     </message>
@@ -1760,7 +1879,7 @@
         <translation>Åtgärder i undantagskön registreras under ditt namn.</translation>
     </message>
     <message>
-        <location line="-212"/>
+        <location line="-218"/>
         <source>SKU differences</source>
         <translation>Artikelskillnader</translation>
     </message>
@@ -2096,7 +2215,7 @@
         <translation>koden i Prima</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+10"/>
         <source>Nothing is saved yet: next you see how many held-back orders this releases.</source>
         <translation>Ingenting är sparat ännu: härnäst ser du hur många kvarhållna ordrar detta släpper.</translation>
     </message>
@@ -2106,7 +2225,7 @@
         <translation>Förhandsgranskning</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+45"/>
         <source>%1 “%2” → %3</source>
         <translation>%1 ”%2” → %3</translation>
     </message>
@@ -3254,115 +3373,6 @@ Klicka för att lista ordrarna</translation>
         <location line="+2"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
-    </message>
-</context>
-<context>
-    <name>Tillbridge::Ui::ExportController</name>
-    <message>
-        <location filename="../ui/common/exportcontroller.cpp" line="+74"/>
-        <source>Export…</source>
-        <translation>Exportera…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Save the rows shown here, with the current filters, as an Excel workbook or CSV file</source>
-        <translation>Spara raderna som visas här, med aktuella filter, som en Excel-arbetsbok eller CSV-fil</translation>
-    </message>
-    <message>
-        <location line="+23"/>
-        <source>Export %1</source>
-        <translation>Exportera %1</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>Exporting %1…</source>
-        <translation>Exporterar %1…</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Cancel</source>
-        <translation>Avbryt</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Export</source>
-        <translation>Exportera</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Exporting %1: %2 of %3 rows…</source>
-        <translation>Exporterar %1: %2 av %3 rader…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Exporting %1: %2 rows…</source>
-        <translation>Exporterar %1: %2 rader…</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>The export could not be written: %1</source>
-        <translation>Exporten kunde inte skrivas: %1</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Export cancelled; no file was written.</source>
-        <translation>Exporten avbröts; ingen fil skrevs.</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+3"/>
-        <source>Exported %n row(s) to %1</source>
-        <translation>
-            <numerusform>Exporterade %n rad till %1</numerusform>
-            <numerusform>Exporterade %n rader till %1</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>Tillbridge::Ui::ExportDialog</name>
-    <message>
-        <location line="+22"/>
-        <source>Excel workbook (.xlsx): numbers, amounts and dates as real cells</source>
-        <translation>Excel-arbetsbok (.xlsx): tal, belopp och datum som riktiga celler</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>CSV (.csv): comma-separated text, UTF-8</source>
-        <translation>CSV (.csv): kommaseparerad text, UTF-8</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Add BOM for Excel</source>
-        <translation>Lägg till BOM för Excel</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Starts the file with a byte-order mark, so that Excel reads å, ä and ö correctly</source>
-        <translation>Inleder filen med en byteordningsmarkering, så att Excel läser å, ä och ö rätt</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Browse…</source>
-        <translation>Bläddra…</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Export</source>
-        <translation>Exportera</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>File:</source>
-        <translation>Fil:</translation>
-    </message>
-    <message>
-        <location line="+34"/>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV-filer (*.csv)</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Excel workbooks (*.xlsx)</source>
-        <translation>Excel-arbetsböcker (*.xlsx)</translation>
     </message>
 </context>
 </TS>
