@@ -3,9 +3,11 @@
 // emoji — in product names, payment references, payment-method mapping keys and values, receipt ids and SKUs, sent
 // by the Sitoo sandbox as order JSON and taken through the real sync cycle: import (raw payload and parsed rows),
 // the outbox payload, the posted document and the ledger postings in the Prima sandbox, and the exception queue
-// model. Every value must come back byte-identical, the cache's schema must be unchanged and LIKE filters must treat
+// model and its CSV export. Every value must come back byte-identical, the cache's schema must be unchanged and LIKE filters must treat
 // % and _ as text.
 #include "core/engine/synccycle.h"
+#include "core/export/csvtablewriter.h"
+#include "core/export/exportsources.h"
 #include "core/models/exceptionqueuemodel.h"
 #include "core/sandbox/demosandbox.h"
 #include "core/sandbox/prima/primaemulator.h"
@@ -80,6 +82,44 @@ QJsonValue parse(const QByteArray &bytes)
     return doc.isObject() ? QJsonValue(doc.object()) : QJsonValue(doc.array());
 }
 
+/** RFC 4180 records: quoted fields with doubled quotes, CRLF between records. */
+QList<QStringList> parseCsv(const QString &text)
+{
+    QList<QStringList> records;
+    QStringList record;
+    QString field;
+    bool quoted = false;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (quoted) {
+            if (c == u'"' && i + 1 < text.size() && text.at(i + 1) == u'"') {
+                field += u'"';
+                ++i;
+            } else if (c == u'"') {
+                quoted = false;
+            } else {
+                field += c;
+            }
+        } else if (c == u'"') {
+            quoted = true;
+        } else if (c == u',') {
+            record << field;
+            field.clear();
+        } else if (c == u'\r' && i + 1 < text.size() && text.at(i + 1) == u'\n') {
+            record << field;
+            records << record;
+            record.clear();
+            field.clear();
+            ++i;
+        } else {
+            field += c;
+        }
+    }
+    if (!field.isEmpty() || !record.isEmpty())
+        records << (record << field);
+    return records;
+}
+
 QStringList schemaOf(const QSqlDatabase &db)
 {
     QStringList rows;
@@ -103,6 +143,7 @@ private Q_SLOTS:
     void importKeepsEveryValue();
     void outboxAndPrimaKeepEveryValue();
     void hostileSkusReachTheQueueModel();
+    void csvExportKeepsEveryValue();
     void likeFiltersTreatWildcardsLiterally();
     void schemaUnchanged();
 
@@ -366,6 +407,46 @@ void tst_HostileInput::hostileSkusReachTheQueueModel()
         }
         QVERIFY2(found, qPrintable(QStringLiteral("no exception naming SKU '%1' (order %2)")
                                        .arg(label(m_values.at(i)), entity)));
+    }
+}
+
+void tst_HostileInput::csvExportKeepsEveryValue()
+{
+    const QSqlDatabase db = m_connection->database();
+    ExceptionFilter filter;
+    filter.states = {ExceptionState::Open, ExceptionState::Assigned};
+    ExceptionQueueExport source(filter);
+    const QString path = m_dir.filePath(QStringLiteral("queue.csv"));
+    CsvTableWriter writer(path);
+    QVERIFY(writer.beginTable(QStringLiteral("queue"), source.columns()).ok());
+    for (int pages = 0; pages < 100; ++pages) {
+        auto page = source.nextPage(db);
+        QVERIFY2(page.ok(), qPrintable(page.errorString()));
+        if (page->isEmpty())
+            break;
+        for (const ExportRow &row : *page)
+            QVERIFY(writer.addRow(row).ok());
+    }
+    QVERIFY(writer.finish().ok());
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QList<QStringList> records = parseCsv(QString::fromUtf8(file.readAll()));
+    QVERIFY(records.size() > 1);
+    const qsizetype explanationColumn = records.first().indexOf(QStringLiteral("Explanation"));
+    QVERIFY(explanationColumn >= 0);
+    auto stored = ExceptionRepository(db).page(filter, std::nullopt, 10000);
+    QVERIFY(stored.ok());
+    QSet<QString> explanations;
+    for (const ExceptionRecord &record : *stored)
+        explanations.insert(record.explanation);
+    for (const QString &value : m_values) {
+        bool found = false;
+        for (qsizetype r = 1; r < records.size() && !found; ++r) {
+            const QString &cell = records.at(r).value(explanationColumn);
+            // The exported explanation is the stored one, byte for byte, and names the hostile SKU.
+            found = cell.contains(value) && explanations.contains(cell);
+        }
+        QVERIFY2(found, qPrintable(QStringLiteral("'%1' not in the CSV export as stored").arg(label(value))));
     }
 }
 
