@@ -62,15 +62,18 @@ QString dateTimeText(const QDateTime &at)
 class HtmlTable
 {
 public:
-    explicit HtmlTable(const QStringList &headers, const QList<bool> &numeric)
+    /** @p widths: percentages of the page per column (0: as the content needs). */
+    explicit HtmlTable(const QStringList &headers, const QList<bool> &numeric, const QList<int> &widths = {})
         : m_numeric(numeric)
     {
         m_html += QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"3\" "
                                  "style=\"border-collapse: collapse; border: 0.5px solid #b7c4d1;\"><thead><tr>");
         for (int column = 0; column < headers.size(); ++column) {
-            m_html += QStringLiteral("<th align=\"%1\" style=\"background-color: #1f4e79; color: white; "
+            const int width = column < widths.size() ? widths.at(column) : 0;
+            m_html += QStringLiteral("<th align=\"%1\"%3 style=\"background-color: #1f4e79; color: white; "
                                      "font-weight: 600;\">%2</th>")
-                          .arg(align(column), esc(headers.at(column)));
+                          .arg(align(column), esc(headers.at(column)),
+                               width > 0 ? QStringLiteral(" width=\"%1%\"").arg(width) : QString());
         }
         m_html += QStringLiteral("</tr></thead>");
     }
@@ -180,7 +183,7 @@ QString reconciliationHtml(const ClosePackData &data)
     }
     HtmlTable table({tr("Store"), tr("Line"), tr("Sitoo"), tr("Z-reports"), tr("Prima"), tr("Difference"),
                      tr("Days"), tr("Variance days")},
-                    {false, false, true, true, true, true, true, true});
+                    {false, false, true, true, true, true, true, true}, {24, 14});
     for (const Totals &entry : std::as_const(totals)) {
         table.addRow({esc(entry.store), esc(entry.item),
                       esc(moneyText(entry.sitoo, entry.currency) + u' ' + entry.currency),
@@ -206,14 +209,14 @@ QString vatHtml(const ClosePackData &data)
     const QStringList currencies = TaxVarianceReport::currencies(data.taxByRate);
     if (currencies.isEmpty())
         return html + QStringLiteral("<p>%1</p>").arg(esc(tr("No VAT figures for this period.")));
-    HtmlTable table({tr("Store"), tr("Rate"), tr("Orders"), tr("Net"), tr("Sitoo VAT"), tr("From the rate"),
-                     tr("Prima VAT"), tr("Sitoo − rate"), tr("Sitoo − Prima")},
-                    {false, true, true, true, true, true, true, true, true});
+    HtmlTable table({tr("Store"), tr("Rate"), tr("Ccy"), tr("Orders"), tr("Net"), tr("Sitoo VAT"),
+                     tr("From the rate"), tr("Prima VAT"), tr("Sitoo − rate"), tr("Sitoo − Prima")},
+                    {false, true, false, true, true, true, true, true, true, true}, {21, 6, 9});
     for (const QString &currency : currencies) {
         for (const TaxVarianceCell &cell : TaxVarianceReport::byStoreAndRate(data.taxByRate, currency)) {
             const qint64 primaDifference = cell.sitooVatMinor - cell.primaVatMinor;
             table.addRow({esc(cell.storeName), esc(VatRate::fromUnits(cell.vatRateUnits).toDisplayString(QLocale())),
-                          QLocale().toString(cell.orders), esc(moneyText(cell.netMinor, currency) + u' ' + currency),
+                          esc(currency), QLocale().toString(cell.orders), esc(moneyText(cell.netMinor, currency)),
                           esc(moneyText(cell.sitooVatMinor, currency)), esc(moneyText(cell.expectedVatMinor, currency)),
                           cell.primaDays > 0 ? esc(moneyText(cell.primaVatMinor, currency)) : QStringLiteral("–"),
                           cell.varianceMinor() != 0 ? badge(false, moneyText(cell.varianceMinor(), currency))
