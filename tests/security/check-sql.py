@@ -3,9 +3,10 @@
 """Static SQL gate (reliability.md R10, OWASP: values are bound, never spliced into SQL text).
 
 Finds every place SQL text reaches SQLite through Qt -- QSqlQuery::prepare(), QSqlQuery::exec(QString),
-QSqlQuery(QString, db) and QSqlDatabase::exec() -- plus local wrappers that pass one of their own parameters
-straight to prepare()/exec() (e.g. `bool run(QSqlQuery &, const QString &sql, ...)`), and proves that the text is
-built from string literals only:
+QSqlQuery(QString, db) and QSqlDatabase::exec() -- plus wrappers that pass one of their own parameters straight on:
+file-local functions and lambdas (`bool run(QSqlQuery &, const QString &sql, ...)`, `auto prepare = [&](const
+QString &sql) {...}`) in their file, and member functions (`DbTransaction::statement(sql)`) at every `obj.name(...)`
+call in the tree -- and proves that the text is built from string literals only:
 
   * literals: "...", R"(...)", QStringLiteral/QLatin1String/QLatin1StringView/QString::fromLatin1/fromUtf8/u"..."
     with adjacent-literal concatenation (done by the compiler);
@@ -149,6 +150,7 @@ class Source:
         # mask_literals changes lengths; keep working on the masked text for structure and positions.
         self.text = self.masked
         self.headers = set()
+        self.qualified = set()  # names of Class::member definitions in this file
         self.functions = self._function_spans()
 
     def _function_spans(self):
@@ -176,6 +178,8 @@ class Source:
                 continue
             spans.append((body_open, body_close, name, self.text[m.end():close]))
             self.headers.add(m.start())
+            if "::" in m.group(1):
+                self.qualified.add(name)
         return spans
 
     def enclosing(self, pos):
@@ -198,6 +202,7 @@ class Checker:
         self.findings = []
         self.allow_hits = set()
         self.sinks = 0
+        self.member_sinks = {}  # member name -> index of its SQL argument, for calls obj.name(...) anywhere
 
     # ---- expression analysis -------------------------------------------------------------------------------
     def literal_only(self, src, expr, pos, depth=0):
@@ -410,8 +415,14 @@ class Checker:
                 for idx, p in enumerate(params):
                     if re.search(r"\b%s\s*(?:=.*)?$" % re.escape(expr.strip()), p):
                         wrappers[fn[2]] = idx
+                        if fn[2] in src.qualified:
+                            # A member function (e.g. DbTransaction::statement): its callers in every file pass SQL.
+                            self.member_sinks[fn[2]] = idx
                 return
-            if why:
+            lam = self.lambda_param(src, expr, pos) if why else None
+            if lam:
+                self.check_lambda_calls(src, lam, what)
+            elif why:
                 self.report(src, pos, fn, "%s: %s" % (what, why))
 
         for m in re.finditer(r"\b(\w+)\s*(?:\.|->)\s*(prepare|exec|exec_)\s*\(", text):
@@ -451,13 +462,81 @@ class Checker:
             return
         self.findings.append("%s:%d in %s(): %s" % (src.rel, src.line(pos), key[1] or "<file scope>", message))
 
+    def lambda_param(self, src, expr, pos):
+        """(variable, argument index, position) when @p expr is a parameter of a lambda stored in a variable."""
+        name = expr.strip()
+        if not re.fullmatch(r"[A-Za-z_]\w*", name):
+            return None
+        found = None
+        for m in re.finditer(r"\bauto\s+([A-Za-z_]\w*)\s*=\s*\[[^\]]*\]\s*\(([^)]*)\)", src.text[:pos]):
+            params = split_args(m.group(2))
+            for idx, p in enumerate(params):
+                if re.search(r"\b%s\s*$" % re.escape(name), p):
+                    found = (m.group(1), idx, m.end())
+        return found
+
+    def check_lambda_calls(self, src, lam, what):
+        """Every call of a lambda that passes its parameter on as SQL, within the function that holds it."""
+        var, idx, at = lam
+        fn = src.enclosing(at)
+        end = fn[1] if fn else len(src.text)
+        for m in re.finditer(r"(?<![\w.>:])%s\s*\(" % re.escape(var), src.text[at:end]):
+            start = at + m.start()
+            close = balanced(src.text, at + m.end() - 1)
+            args = split_args(src.text[at + m.end():close])
+            if len(args) > idx:
+                self.sinks += 1
+                why = self.literal_only(src, args[idx], start)
+                if why:
+                    self.report(src, start, fn, "%s via lambda %s(): %s" % (what, var, why))
+
+    def check_member_calls(self, src):
+        """Calls of member functions that pass an argument straight to prepare()/exec(), wherever they are."""
+        text = src.text
+        for name, idx in self.member_sinks.items():
+            for m in re.finditer(r"(?:\.|->)\s*%s\s*\(" % re.escape(name), text):
+                close = balanced(text, m.end() - 1)
+                parts = split_args(text[m.end():close])
+                if len(parts) <= idx:
+                    continue
+                self.sinks += 1
+                fn = src.enclosing(m.start())
+                why = self.literal_only(src, parts[idx], m.start())
+                if why == "PARAM" and fn:
+                    # A local wrapper around the member: its own callers in this file are checked.
+                    for start in re.finditer(r"(?<![\w.>:])%s\s*\(" % re.escape(fn[2]), text):
+                        if start.start() in src.headers:
+                            continue
+                        c = balanced(text, start.end() - 1)
+                        args = split_args(text[start.end():c])
+                        params = split_args(fn[3])
+                        pidx = next((i for i, p in enumerate(params)
+                                     if re.search(r"\b%s\s*(?:=.*)?$" % re.escape(parts[idx].strip()), p)), None)
+                        if pidx is not None and len(args) > pidx:
+                            self.sinks += 1
+                            w = self.literal_only(src, args[pidx], start.start())
+                            if w and w != "PARAM":
+                                self.report(src, start.start(), src.enclosing(start.start()),
+                                            "%s() -> %s(): %s" % (fn[2], name, w))
+                    continue
+                lam = self.lambda_param(src, parts[idx], m.start()) if why else None
+                if lam:
+                    self.check_lambda_calls(src, lam, name + "()")
+                elif why:
+                    self.report(src, m.start(), fn, "%s(): %s" % (name, why))
+
     def run(self):
+        sources = []
         for d in SCAN_DIRS:
             for dirpath, _, files in os.walk(os.path.join(self.root, d)):
                 for f in sorted(files):
                     if f.endswith((".cpp", ".h")):
                         path = os.path.join(dirpath, f)
-                        self.check_file(Source(path, os.path.relpath(path, self.root)))
+                        sources.append(Source(path, os.path.relpath(path, self.root)))
+        for src in sources:
+            self.check_file(src)
+        for src in sources:
+            self.check_member_calls(src)
         # A stale entry is reported but does not fail: the files it names may be mid-change in another commit.
         self.stale = ["%s: stale allow-list entry for %s() (nothing to allow there any more)" % key
                       for key in sorted(set(ALLOW_LIST) - self.allow_hits)]
