@@ -3,6 +3,7 @@
 
 #include "core/engine/review/mappingfix.h"
 #include "core/engine/review/overrideapproval.h"
+#include "core/export/exportsources.h"
 #include "core/engine/review/quarantinereview.h"
 #include "core/models/exceptionqueuemodel.h"
 #include "core/storage/backgroundreader.h"
@@ -10,6 +11,7 @@
 #include "core/storage/exceptionrepository.h"
 #include "core/storage/storerepository.h"
 #include "ui/common/emptystate.h"
+#include "ui/common/exportcontroller.h"
 #include "ui/common/pageheader.h"
 #include "ui/common/signindialog.h"
 #include "ui/common/workbenchuser.h"
@@ -143,6 +145,12 @@ ExceptionQueuePage::ExceptionQueuePage(QSqlDatabase guiDb, QString databasePath,
                                   tr("What is held back from Prima and why, oldest first. Fix, approve or reject."),
                                   this);
     header->addAction(m_search);
+    // Export: the queue exactly as filtered (age bucket included), in queue order, off the GUI thread.
+    auto *exporter = new ExportController(
+        m_databasePath, [this] { return std::make_unique<Core::ExceptionQueueExport>(m_model->effectiveFilter()); },
+        this);
+    header->addAction(exporter->makeButton(this));
+    connect(exporter, &ExportController::statusMessage, this, &ExceptionQueuePage::setStatus);
 
     auto *filters = new QHBoxLayout;
     for (QWidget *widget : std::initializer_list<QWidget *>{m_owner, m_kind, m_store, m_state, m_age})
