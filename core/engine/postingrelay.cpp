@@ -14,9 +14,13 @@
 #include "core/storage/storerepository.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QTimer>
+
+#include <optional>
+#include <utility>
 
 namespace Tillbridge::Core {
 
@@ -94,10 +98,26 @@ RelaySummary &RelaySummary::operator+=(const RelaySummary &other)
 
 struct PostingRelay::Run
 {
+    /** A document built ahead from an outbox row, valid only for that row's exact payload and key. */
+    struct Prebuilt
+    {
+        QByteArray payload;
+        QString idempotencyKey;
+        PrimaBatchOperation operation;
+    };
+
     std::function<void(const Result<RelaySummary> &)> done;
     RelaySummary summary;
     QList<OutboxEntry> unknown;
     QList<Store> stores;
+    QHash<qint64, Prebuilt> prebuilt; ///< outbox id → document built while the previous request was in flight
+    /** A request's answers not recorded yet: they are recorded once the next request has left (or the run ends). */
+    struct Answered
+    {
+        QList<OutboxClaim> claims;
+        QList<PrimaWriteResult> results;
+    };
+    std::optional<Answered> answered;
     bool finished = false;
 
     void finish(const Result<RelaySummary> &result)
@@ -245,7 +265,7 @@ void PostingRelay::noteRequestOutcome(PrimaWriteOutcome outcome)
 void PostingRelay::claimNext(std::shared_ptr<Run> run)
 {
     if (m_cancelled) {
-        run->finish(run->summary);
+        endRun(run);
         return;
     }
     // Prima keeps failing: stop here rather than claim rows that cannot go anywhere. They stay due for the next run.
@@ -253,29 +273,32 @@ void PostingRelay::claimNext(std::shared_ptr<Run> run)
         run->summary.circuitOpen = true;
         qCWarning(lcSync) << "Prima keeps failing; posting pauses for" << m_breaker.msUntilRetry(nowMs()) / 1000
                           << "s";
-        run->finish(run->summary);
+        endRun(run);
         return;
     }
     DbTransaction tx(m_db);
     if (!tx.isActive()) {
-        run->finish(tx.beginStatus().error());
+        endRun(run, tx.beginStatus().error());
         return;
     }
     // Claim only what the next request carries, so nothing sits claimed and unsent.
     auto claims = OutboxRepository(m_db).claimDue(tx, QDateTime::currentDateTimeUtc(), batching() ? m_batchSize : 1);
+    // The claim transaction ends before endRun(): answers still to record must commit on their own, not join it.
     if (!claims) {
-        run->finish(claims.error());
+        tx.rollback();
+        endRun(run, claims.error());
         return;
     }
     if (claims->isEmpty()) {
+        tx.rollback(); // nothing was claimed
         // A half-open probe that found nothing to send proves nothing either way.
         m_breaker.recordSuccess();
-        run->finish(run->summary);
+        endRun(run);
         return;
     }
     // Write before you act: the claims and their attempt rows are durable before any request leaves.
     if (auto committed = tx.commit(); !committed) {
-        run->finish(committed.error());
+        endRun(run, committed.error());
         return;
     }
     FailPoints::hit("relay.after_claim_commit");
@@ -286,6 +309,8 @@ void PostingRelay::send(std::shared_ptr<Run> run, QList<OutboxClaim> claims)
 {
     // Pace to Prima's limit instead of provoking 429s: one token per request, a batch included.
     if (const qint64 wait = m_pace.msUntilToken(nowMs()); wait > 0) {
+        if (!recordAnswered(run)) // idle time anyway: the previous request's answers are recorded meanwhile
+            return;
         QTimer::singleShot(std::chrono::milliseconds(wait), this, [this, run, claims] { send(run, claims); });
         return;
     }
@@ -295,8 +320,18 @@ void PostingRelay::send(std::shared_ptr<Run> run, QList<OutboxClaim> claims)
     QList<PrimaBatchOperation> operations;
     QList<OutboxClaim> refusedClaims;
     QList<PrimaWriteResult> refusedResults;
+    QHash<QDate, bool> lockedDates; // one look-up per posting date, not per document
+    const QHash<qint64, Run::Prebuilt> prebuilt = std::exchange(run->prebuilt, {});
     for (const OutboxClaim &claim : claims) {
-        auto operation = rebuild(m_db, claim.entry, run->stores);
+        // Built ahead from the same row (same payload, same key) while the previous request was in flight, or now.
+        Result<PrimaBatchOperation> operation = Error{};
+        const auto ahead = prebuilt.constFind(claim.entry.id);
+        if (ahead != prebuilt.constEnd() && ahead->payload == claim.entry.payload
+            && ahead->idempotencyKey == claim.entry.idempotencyKey) {
+            operation = ahead->operation;
+        } else {
+            operation = rebuild(m_db, claim.entry, run->stores);
+        }
         if (!operation) {
             PrimaWriteResult refused;
             refused.outcome = PrimaWriteOutcome::Rejected;
@@ -310,12 +345,16 @@ void PostingRelay::send(std::shared_ptr<Run> run, QList<OutboxClaim> claims)
         const QDate postingDate = operation->kind == PrimaBatchOperation::Kind::SalesOrder
                                       ? operation->salesOrder.postingDate
                                       : operation->creditNote.postingDate;
-        auto locked = PeriodLock::isLocked(m_db, postingDate);
-        if (!locked) {
-            run->finish(locked.error());
-            return;
+        auto knownLock = lockedDates.constFind(postingDate);
+        if (knownLock == lockedDates.constEnd()) {
+            auto locked = PeriodLock::isLocked(m_db, postingDate);
+            if (!locked) {
+                endRun(run, locked.error());
+                return;
+            }
+            knownLock = lockedDates.insert(postingDate, *locked);
         }
-        if (*locked) {
+        if (*knownLock) {
             PrimaWriteResult refused;
             refused.outcome = PrimaWriteOutcome::Rejected;
             refused.error.code = PrimaErrorCode::PeriodClosed;
@@ -331,7 +370,7 @@ void PostingRelay::send(std::shared_ptr<Run> run, QList<OutboxClaim> claims)
     }
     if (!refusedClaims.isEmpty()) {
         if (auto status = record(refusedClaims, refusedResults, run->summary); !status) {
-            run->finish(status.error());
+            endRun(run, status.error());
             return;
         }
     }
@@ -346,20 +385,12 @@ void PostingRelay::send(std::shared_ptr<Run> run, QList<OutboxClaim> claims)
     if (sending.size() > 1) {
         m_gateway->postBatch(operations, options, this, [this, run, sending](PrimaBatchResult batch) {
             noteRequestOutcome(batch.outcome);
-            if (auto status = record(sending, batch.results, run->summary); !status) {
-                run->finish(status.error());
-                return;
-            }
-            claimNext(run);
+            answered(run, sending, batch.results);
         });
     } else {
         auto onAnswer = [this, run, sending](PrimaWriteResult result) {
             noteRequestOutcome(result.outcome);
-            if (auto status = record(sending, {result}, run->summary); !status) {
-                run->finish(status.error());
-                return;
-            }
-            claimNext(run);
+            answered(run, sending, {result});
         };
         const PrimaBatchOperation &operation = operations.first();
         if (operation.kind == PrimaBatchOperation::Kind::SalesOrder)
@@ -368,6 +399,68 @@ void PostingRelay::send(std::shared_ptr<Run> run, QList<OutboxClaim> claims)
             m_gateway->postCreditNote(operation.creditNote, options, this, onAnswer);
     }
     FailPoints::hit("relay.after_http_send_before_response");
+    // The answer takes Prima's time: record the previous request's answers and build the next request's documents
+    // meanwhile, so that a cycle is only claim, commit, send and Prima's answer.
+    if (!recordAnswered(run))
+        return;
+    QTimer::singleShot(0, this, [this, run] { prefetch(run); });
+}
+
+void PostingRelay::answered(const std::shared_ptr<Run> &run, const QList<OutboxClaim> &claims,
+                            const QList<PrimaWriteResult> &results)
+{
+    // The next request is claimed and sent first; these answers are recorded (one transaction) while it is in
+    // flight. Until then their rows stay 'sending', so nothing claims them twice; a crash meanwhile leaves them to
+    // the look-up, like any answer that did not reach the cache.
+    if (run->finished) {
+        // The run ended (an error) while this request was in flight: record its answers, and go no further.
+        if (auto status = record(claims, results, run->summary); !status)
+            qCWarning(lcSync) << "answers after the run ended could not be recorded:" << status.errorString();
+        return;
+    }
+    if (!recordAnswered(run))
+        return;
+    run->answered = Run::Answered{claims, results};
+    claimNext(run);
+}
+
+bool PostingRelay::recordAnswered(const std::shared_ptr<Run> &run)
+{
+    if (!run->answered)
+        return true;
+    const Run::Answered answered = *std::exchange(run->answered, std::nullopt);
+    if (auto status = record(answered.claims, answered.results, run->summary); !status) {
+        run->finish(status.error());
+        return false;
+    }
+    return true;
+}
+
+void PostingRelay::endRun(const std::shared_ptr<Run> &run, std::optional<Error> error)
+{
+    // Nothing is left unrecorded: the last request's answers commit before the run reports.
+    if (!recordAnswered(run))
+        return;
+    if (error)
+        run->finish(*error);
+    else
+        run->finish(run->summary);
+}
+
+void PostingRelay::prefetch(const std::shared_ptr<Run> &run)
+{
+    if (m_cancelled || run->finished)
+        return;
+    auto due = OutboxRepository(m_db).dueRows(QDateTime::currentDateTimeUtc(), batching() ? m_batchSize : 1);
+    if (!due)
+        return; // only an optimisation: send() builds whatever is missing and reports what fails
+    for (const OutboxEntry &entry : std::as_const(*due)) {
+        if (run->prebuilt.contains(entry.id))
+            continue;
+        auto operation = rebuild(m_db, entry, run->stores);
+        if (operation)
+            run->prebuilt.insert(entry.id, Run::Prebuilt{entry.payload, entry.idempotencyKey, *operation});
+    }
 }
 
 Status PostingRelay::record(const QList<OutboxClaim> &claims, const QList<PrimaWriteResult> &results,

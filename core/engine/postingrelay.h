@@ -11,6 +11,7 @@
 #include <QSqlDatabase>
 
 #include <functional>
+#include <optional>
 
 namespace Tillbridge::Core {
 
@@ -86,6 +87,15 @@ private:
     void settleNext(std::shared_ptr<Run> run);
     void claimNext(std::shared_ptr<Run> run);
     void send(std::shared_ptr<Run> run, QList<OutboxClaim> claims);
+    /** While a request is in flight: builds the documents of the rows due next (read-only, nothing is claimed). */
+    void prefetch(const std::shared_ptr<Run> &run);
+    /** A request was answered: claims and sends the next one, then records these answers while it is in flight. */
+    void answered(const std::shared_ptr<Run> &run, const QList<OutboxClaim> &claims,
+                  const QList<PrimaWriteResult> &results);
+    /** Records the answers waiting to be recorded, if any; false (the run finished with the error) if that failed. */
+    bool recordAnswered(const std::shared_ptr<Run> &run);
+    /** Ends the run after recording any answers still waiting. */
+    void endRun(const std::shared_ptr<Run> &run, std::optional<Error> error = std::nullopt);
     /** Records the answers of one request in one transaction with their audit events. */
     Status record(const QList<OutboxClaim> &claims, const QList<PrimaWriteResult> &results, RelaySummary &summary);
     Status apply(DbTransaction &tx, const OutboxClaim &claim, const PrimaWriteResult &result, RelaySummary &summary);

@@ -4,6 +4,7 @@
 #include "core/prima/primajson.h"
 #include "core/sandbox/prima/primahttpserver.h"
 #include "core/sandbox/sandboxlogging.h"
+#include "core/storage/dbtransaction.h"
 
 #include <QCryptographicHash>
 #include <QHostAddress>
@@ -28,6 +29,7 @@ struct PrimaEmulator::Answer
     bool replayed = false;              ///< the stored answer of an idempotency key
     QString documentNo;
     std::optional<int> retryAfterSeconds; ///< also sent as Retry-After
+    bool internalError = false;         ///< the ledger failed (not the document): a batch cannot answer truthfully
 };
 
 enum class PrimaEmulator::Endpoint {
@@ -647,6 +649,7 @@ void PrimaEmulator::commitDocument(PrimaDocumentKind kind, const QJsonObject &bo
     if (!posted) {
         fail(problemAnswer<Answer>(
             problemOf(500, PrimaErrorCode::Other, tr("Internal server error"), posted.errorString())));
+        answer.internalError = true;
         return;
     }
     answer = jsonAnswer<Answer>(201, PrimaJson::toBody(PrimaJson::documentResultToJson(*posted)));
@@ -717,9 +720,22 @@ void PrimaEmulator::serveBatch(qint64 sequence, const PrimaHttpRequest &request,
     const auto proceed = [this, sequence, socket, decision, correlation, operations = operations.toArray()]() {
         if (!isRunning())
             return;
+        // Like a real ERP gateway, the whole batch commits in one transaction (one fsync, not one per document):
+        // the ledger's own transactions join it. It commits before any answer leaves, so the after-commit faults
+        // (500, hang, reset) still follow a commit; a crash before it leaves nothing of the batch.
+        DbTransaction batch(m_ledger.database());
+        if (!batch.isActive()) {
+            finish(sequence, socket,
+                   problemAnswer<Answer>(problemOf(503, PrimaErrorCode::Other, tr("Service unavailable"),
+                                                   batch.beginStatus().errorString()),
+                                         m_config.retryAfterSeconds),
+                   decision, correlation);
+            return;
+        }
         QList<PrimaJson::BatchEntry> entries;
         bool committed = false;
-        for (qsizetype i = 0; i < operations.size(); ++i) {
+        bool ledgerFailed = false;
+        for (qsizetype i = 0; i < operations.size() && !ledgerFailed; ++i) {
             const QJsonObject operation = operations.at(i).toObject();
             const QString path = operation.value(u"path").toString();
             const QString method = operation.value(u"method").toString(QStringLiteral("POST"));
@@ -751,6 +767,10 @@ void PrimaEmulator::serveBatch(qint64 sequence, const PrimaHttpRequest &request,
                 if (!admit(key, bodySha256, claimed, answer))
                     commitDocument(kind, documentBody, bodySha256, key, claimed, entry.correlationId, answer);
             }
+            if (answer.internalError) {
+                ledgerFailed = true; // a failed write rolled the batch's transaction back: nothing of it is kept
+                break;
+            }
             (void)m_ledger.finishRequest(sequence, int(i), answer.status, answer.documentNo, entry.fault);
             committed = committed || answer.committed;
             PrimaJson::BatchEntry result;
@@ -760,6 +780,16 @@ void PrimaEmulator::serveBatch(qint64 sequence, const PrimaHttpRequest &request,
                 result.retryAfter = std::chrono::seconds(*answer.retryAfterSeconds);
             result.body = answer.body;
             entries.append(result);
+        }
+        Status saved = ledgerFailed ? Status(Error{ErrorCode::Database, tr("A document could not be saved.")})
+                                    : batch.commit();
+        if (!saved) {
+            batch.rollback();
+            finish(sequence, socket,
+                   problemAnswer<Answer>(problemOf(500, PrimaErrorCode::Other, tr("Internal server error"),
+                                                   saved.errorString())),
+                   decision, correlation);
+            return;
         }
         Answer answer = jsonAnswer<Answer>(200, PrimaJson::toBody(PrimaJson::batchResultsToJson(entries)));
         answer.committed = committed;

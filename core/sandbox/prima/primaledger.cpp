@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 #include <QMap>
 #include <QSqlError>
+#include <QHash>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -32,15 +33,31 @@ Error dbError(const QSqlQuery &query, const char *tag)
     return Error{ErrorCode::Database, tr("The sandbox ledger could not be updated (%1).").arg(QLatin1StringView(tag))};
 }
 
-/** prepare + bind (in order) + exec; logs and reports failures. */
-Status run(QSqlQuery &query, const char *tag, const QString &sql, const QVariantList &values = {})
+/**
+ * prepare + bind (in order) + exec; logs and reports failures. Each statement is prepared once per connection and
+ * kept in @p statements (a batch runs the same dozen statements for each of its documents); @p query is pointed at
+ * the kept one, so callers read its results through it.
+ */
+Status run(const QSqlDatabase &db, PrimaLedger::Statements &statements, QSqlQuery *&query, const char *tag,
+           const QString &sql, const QVariantList &values = {})
 {
-    if (!query.prepare(sql))
-        return dbError(query, tag);
-    for (const QVariant &value : values)
-        query.addBindValue(value);
-    if (!query.exec())
-        return dbError(query, tag);
+    auto kept = statements.find(sql);
+    if (kept == statements.end()) {
+        auto prepared = std::make_unique<QSqlQuery>(db);
+        prepared->setForwardOnly(true);
+        const bool ok = prepared->prepare(sql);
+        kept = statements.emplace(sql, std::move(prepared)).first;
+        query = kept->second.get();
+        if (!ok)
+            return dbError(*query, tag);
+    } else {
+        query = kept->second.get();
+        query->finish();
+    }
+    for (qsizetype i = 0; i < values.size(); ++i)
+        query->bindValue(int(i), values.at(i));
+    if (!query->exec())
+        return dbError(*query, tag);
     return Status::success();
 }
 
@@ -142,6 +159,8 @@ const char *const kSchema[] = {
     "tax_adjustment_minor INTEGER NOT NULL, location TEXT NOT NULL, posting_date TEXT NOT NULL, "
     "original_external_ref TEXT, created_at TEXT NOT NULL)",
     "CREATE INDEX IF NOT EXISTS documents_external_ref ON documents (external_ref)",
+    // Numbering reads the last number of a type: without it, every post scanned every document (bodies included).
+    "CREATE INDEX IF NOT EXISTS documents_type_number ON documents (type, document_no)",
     "CREATE TABLE IF NOT EXISTS ledger_postings (posting_id INTEGER PRIMARY KEY AUTOINCREMENT, "
     "document_id INTEGER NOT NULL REFERENCES documents (id), posting_date TEXT NOT NULL, account TEXT NOT NULL, "
     "location TEXT NOT NULL, amount_minor INTEGER NOT NULL, currency TEXT NOT NULL, tender TEXT, vat_code TEXT)",
@@ -182,8 +201,8 @@ Status PrimaLedger::open(const QString &path)
         return status;
     }
     // A key still "in flight" belongs to a request that died with the previous process: nobody will finish it.
-    QSqlQuery query(database());
-    if (auto status = run(query, "forget in-flight keys",
+    QSqlQuery *query = nullptr;
+    if (auto status = run(database(), m_statements, query, "forget in-flight keys",
                           QStringLiteral("DELETE FROM idempotency_keys WHERE state = ?"),
                           {QStringLiteral("in_progress")});
         !status) {
@@ -195,14 +214,15 @@ Status PrimaLedger::open(const QString &path)
 
 void PrimaLedger::close()
 {
+    m_statements.clear(); // before the connection goes: a query must not outlive its database
     m_connection.reset();
 }
 
 Status PrimaLedger::createSchema()
 {
-    QSqlQuery query(database());
+    QSqlQuery *query = nullptr;
     for (const char *statement : kSchema) {
-        if (auto status = run(query, "schema", QString::fromLatin1(statement)); !status)
+        if (auto status = run(database(), m_statements, query, "schema", QString::fromLatin1(statement)); !status)
             return status;
     }
     return Status::success();
@@ -211,12 +231,12 @@ Status PrimaLedger::createSchema()
 Status PrimaLedger::seedIfEmpty(const PrimaSandboxSeed &seed)
 {
     QSqlDatabase db = database();
-    QSqlQuery query(db);
-    if (auto status = run(query, "seeded?", QStringLiteral("SELECT value FROM meta WHERE key = ?"),
+    QSqlQuery *query = nullptr;
+    if (auto status = run(database(), m_statements, query, "seeded?", QStringLiteral("SELECT value FROM meta WHERE key = ?"),
                           {QStringLiteral("seeded")});
         !status)
         return status;
-    if (query.next())
+    if (query->next())
         return Status::success();
 
     DbTransaction transaction(db);
@@ -227,7 +247,7 @@ Status PrimaLedger::seedIfEmpty(const PrimaSandboxSeed &seed)
         QJsonArray gtins;
         for (const QString &gtin : item.gtins)
             gtins.append(gtin);
-        if (auto status = run(query, "seed item",
+        if (auto status = run(database(), m_statements, query, "seed item",
                               QStringLiteral("INSERT OR REPLACE INTO items (sku, style, colour, size, fit, extra, "
                                              "gtins, description, status, price_minor, currency, vat_code, "
                                              "vat_rate_units, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
@@ -241,7 +261,7 @@ Status PrimaLedger::seedIfEmpty(const PrimaSandboxSeed &seed)
             return status;
     }
     for (const PrimaTaxCode &taxCode : seed.taxCodes) {
-        if (auto status = run(query, "seed tax code",
+        if (auto status = run(database(), m_statements, query, "seed tax code",
                               QStringLiteral("INSERT OR REPLACE INTO tax_codes (code, rate_units, valid_from, "
                                              "valid_to) VALUES (?, ?, ?, ?)"),
                               {taxCode.code, taxCode.rate.units(), dateValue(taxCode.validFrom),
@@ -250,7 +270,7 @@ Status PrimaLedger::seedIfEmpty(const PrimaSandboxSeed &seed)
             return status;
     }
     for (const PrimaLocation &location : seed.locations) {
-        if (auto status = run(query, "seed location",
+        if (auto status = run(database(), m_statements, query, "seed location",
                               QStringLiteral("INSERT OR REPLACE INTO locations (id, name, type, currency, timezone) "
                                              "VALUES (?, ?, ?, ?, ?)"),
                               {location.id, location.name, primaLocationTypeString(location.type),
@@ -260,14 +280,14 @@ Status PrimaLedger::seedIfEmpty(const PrimaSandboxSeed &seed)
             return status;
     }
     for (const PrimaPeriod &period : seed.periods) {
-        if (auto status = run(query, "seed period",
+        if (auto status = run(database(), m_statements, query, "seed period",
                               QStringLiteral("INSERT OR REPLACE INTO periods (period, status) VALUES (?, ?)"),
                               {period.period, primaPeriodStatusString(period.status)});
             !status)
             return status;
     }
     for (const StockLevel &level : seed.stock) {
-        if (auto status = run(query, "seed stock",
+        if (auto status = run(database(), m_statements, query, "seed stock",
                               QStringLiteral("INSERT OR REPLACE INTO stock_levels (sku, location, on_hand, allocated, "
                                              "available_to_sell, next_available_date, version, as_of) VALUES (?, ?, "
                                              "?, ?, ?, ?, ?, ?)"),
@@ -277,7 +297,7 @@ Status PrimaLedger::seedIfEmpty(const PrimaSandboxSeed &seed)
             !status)
             return status;
     }
-    if (auto status = run(query, "mark seeded", QStringLiteral("INSERT INTO meta (key, value) VALUES (?, ?)"),
+    if (auto status = run(database(), m_statements, query, "mark seeded", QStringLiteral("INSERT INTO meta (key, value) VALUES (?, ?)"),
                           {QStringLiteral("seeded"), now});
         !status)
         return status;
@@ -295,12 +315,12 @@ Result<Money> PrimaLedger::validate(const PrimaIncomingDocument &document, qint6
             *problemOut = std::move(error);
         return Error{ErrorCode::InvalidInput, message};
     };
-    QSqlQuery query(database());
-    const auto locationExists = [&query](const QString &id, QString *currency) {
-        if (!run(query, "location", QStringLiteral("SELECT currency FROM locations WHERE id = ?"), {id}) || !query.next())
+    QSqlQuery *query = nullptr;
+    const auto locationExists = [this, &query](const QString &id, QString *currency) {
+        if (!run(database(), m_statements, query, "location", QStringLiteral("SELECT currency FROM locations WHERE id = ?"), {id}) || !query->next())
             return false;
         if (currency)
-            *currency = query.value(0).toString();
+            *currency = query->value(0).toString();
         return true;
     };
 
@@ -321,38 +341,38 @@ Result<Money> PrimaLedger::validate(const PrimaIncomingDocument &document, qint6
     }
 
     const QString period = document.storeLocalDate.toString(u"yyyy-MM");
-    if (!run(query, "period", QStringLiteral("SELECT status FROM periods WHERE period = ?"), {period}))
+    if (!run(database(), m_statements, query, "period", QStringLiteral("SELECT status FROM periods WHERE period = ?"), {period}))
         return Error{ErrorCode::Database, tr("The sandbox ledger could not be read.")};
-    if (query.next() && primaPeriodStatusFromString(query.value(0).toString()) == PrimaPeriodStatus::Closed)
+    if (query->next() && primaPeriodStatusFromString(query->value(0).toString()) == PrimaPeriodStatus::Closed)
         return reject(problem(PrimaErrorCode::PeriodClosed, tr("Period closed"),
                               tr("Period %1 is closed; %2 cannot be posted into it.")
                                   .arg(period, document.storeLocalDate.toString(Qt::ISODate))));
 
     Money primaTax = Money::zero(document.currency);
     for (const PrimaIncomingLine &line : document.lines) {
-        if (!run(query, "item", QStringLiteral("SELECT status FROM items WHERE sku = ?"), {line.sku}))
+        if (!run(database(), m_statements, query, "item", QStringLiteral("SELECT status FROM items WHERE sku = ?"), {line.sku}))
             return Error{ErrorCode::Database, tr("The sandbox ledger could not be read.")};
-        if (!query.next())
+        if (!query->next())
             return reject(problem(PrimaErrorCode::UnknownSku, tr("Unknown SKU"),
                                   tr("Line %1: SKU %2 does not exist in Prima.").arg(line.lineNo).arg(line.sku)));
-        if (primaItemStatusFromString(query.value(0).toString()) == PrimaItemStatus::Blocked)
+        if (primaItemStatusFromString(query->value(0).toString()) == PrimaItemStatus::Blocked)
             return reject(problem(PrimaErrorCode::SkuBlocked, tr("SKU blocked"),
                                   tr("Line %1: SKU %2 is blocked in Prima.").arg(line.lineNo).arg(line.sku)));
 
-        if (!run(query, "tax code",
+        if (!run(database(), m_statements, query, "tax code",
                  QStringLiteral("SELECT rate_units, valid_from, valid_to FROM tax_codes WHERE code = ?"),
                  {line.taxCode}))
             return Error{ErrorCode::Database, tr("The sandbox ledger could not be read.")};
-        const bool known = query.next();
-        const QDate from = known ? dateOf(query.value(1)) : QDate();
-        const QDate to = known ? dateOf(query.value(2)) : QDate();
+        const bool known = query->next();
+        const QDate from = known ? dateOf(query->value(1)) : QDate();
+        const QDate to = known ? dateOf(query->value(2)) : QDate();
         if (!known || (from.isValid() && document.storeLocalDate < from)
             || (to.isValid() && document.storeLocalDate > to))
             return reject(problem(PrimaErrorCode::UnknownTaxCode, tr("Unknown tax code"),
                                   tr("Line %1: tax code %2 is not valid in Prima on %3.")
                                       .arg(line.lineNo)
                                       .arg(line.taxCode, document.storeLocalDate.toString(Qt::ISODate))));
-        const VatRate rate = VatRate::fromUnits(query.value(0).toLongLong());
+        const VatRate rate = VatRate::fromUnits(query->value(0).toLongLong());
         auto lineTax = rate.vatFromNet(line.net, RoundingMode::HalfAwayFromZero);
         auto sum = lineTax ? primaTax.added(*lineTax) : Result<Money>(lineTax.error());
         if (!sum)
@@ -378,20 +398,20 @@ Result<Money> PrimaLedger::validate(const PrimaIncomingDocument &document, qint6
 QList<PrimaDocumentResult> PrimaLedger::documentsByExternalRef(const QString &externalRef) const
 {
     QList<PrimaDocumentResult> documents;
-    QSqlQuery query(database());
-    if (!run(query, "documents by ref",
+    QSqlQuery *query = nullptr;
+    if (!run(database(), m_statements, query, "documents by ref",
              QStringLiteral("SELECT document_no, type, posting_date, tax_adjustment_minor, currency FROM documents "
                             "WHERE external_ref = ? ORDER BY id"),
              {externalRef}))
         return documents;
-    while (query.next()) {
+    while (query->next()) {
         PrimaDocumentResult document;
-        document.documentNo = query.value(0).toString();
+        document.documentNo = query->value(0).toString();
         document.externalRef = externalRef;
-        document.documentType = query.value(1).toString();
-        document.postingDate = dateOf(query.value(2));
+        document.documentType = query->value(1).toString();
+        document.postingDate = dateOf(query->value(2));
         document.status = QStringLiteral("POSTED");
-        document.taxAdjustment = Money(query.value(3).toLongLong(), currencyOf(query.value(4)));
+        document.taxAdjustment = Money(query->value(3).toLongLong(), currencyOf(query->value(4)));
         documents.append(document);
     }
     return documents;
@@ -406,21 +426,26 @@ Result<PrimaDocumentResult> PrimaLedger::post(const PrimaIncomingDocument &docum
     DbTransaction transaction(db);
     if (!transaction.isActive())
         return transaction.beginStatus().error();
-    QSqlQuery query(db);
+    QSqlQuery *query = nullptr;
     const bool sale = document.kind == PrimaDocumentKind::SalesOrder;
     const QString type = primaDocumentKindCode(document.kind);
 
-    if (auto status = run(query, "count documents", QStringLiteral("SELECT COUNT(*) FROM documents WHERE type = ?"),
+    // Numbers run 1, 2, 3 … per type and are zero-padded, so the greatest is the last: one index step, not a count.
+    if (auto status = run(database(), m_statements, query, "last document number",
+                          QStringLiteral("SELECT document_no FROM documents WHERE type = ? ORDER BY document_no DESC "
+                                         "LIMIT 1"),
                           {type});
-        !status || !query.next())
-        return status ? Error{ErrorCode::Database, tr("The sandbox ledger could not be read.")} : status.error();
+        !status)
+        return status.error();
+    const qint64 lastNumber = query->next() ? query->value(0).toString().mid(3).toLongLong() : 0;
+    query->finish();
     const QString documentNo = (sale ? QStringLiteral("SO-") : QStringLiteral("CN-"))
-                             + QStringLiteral("%1").arg(query.value(0).toLongLong() + 1, 6, 10, QLatin1Char('0'));
+                             + QStringLiteral("%1").arg(lastNumber + 1, 6, 10, QLatin1Char('0'));
     const QString postingDate = document.storeLocalDate.toString(Qt::ISODate);
     const QString nowText = timestampText(now);
     const QString currency = document.currency.code();
 
-    if (auto status = run(query, "insert document",
+    if (auto status = run(database(), m_statements, query, "insert document",
                           QStringLiteral("INSERT INTO documents (document_no, type, external_ref, idempotency_key, "
                                          "correlation_id, body_sha256, body, currency, net_minor, tax_minor, "
                                          "gross_minor, rounding_minor, tax_adjustment_minor, location, posting_date, "
@@ -434,14 +459,14 @@ Result<PrimaDocumentResult> PrimaLedger::post(const PrimaIncomingDocument &docum
                            textOrNull(document.originalExternalRef), nowText});
         !status)
         return status.error();
-    const qint64 documentId = query.lastInsertId().toLongLong();
+    const qint64 documentId = query->lastInsertId().toLongLong();
 
     // Postings: debits positive. A sale debits the tenders and credits sales and VAT per tax code (and the cash
     // rounding); a credit note is the mirror image.
     const qint64 sign = sale ? 1 : -1;
     const auto addPosting = [&](const QString &account, qint64 amountMinor, const QString &tender,
                                 const QString &vatCode) -> Status {
-        return run(query, "insert posting",
+        return run(database(), m_statements, query, "insert posting",
                    QStringLiteral("INSERT INTO ledger_postings (document_id, posting_date, account, location, "
                                   "amount_minor, currency, tender, vat_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
                    {documentId, postingDate, account, document.storeId, amountMinor, currency, textOrNull(tender),
@@ -483,7 +508,7 @@ Result<PrimaDocumentResult> PrimaLedger::post(const PrimaIncomingDocument &docum
         }
         if (delta == 0)
             continue;
-        if (auto status = run(query, "move stock",
+        if (auto status = run(database(), m_statements, query, "move stock",
                               QStringLiteral("INSERT INTO stock_levels (sku, location, on_hand, allocated, "
                                              "available_to_sell, next_available_date, version, as_of) VALUES (?, ?, ?, "
                                              "0, ?, NULL, 1, ?) ON CONFLICT (sku, location) DO UPDATE SET on_hand = "
@@ -505,7 +530,7 @@ Result<PrimaDocumentResult> PrimaLedger::post(const PrimaIncomingDocument &docum
 
     if (storeAnswerUnderKey && !idempotencyKey.isEmpty()) {
         // The stored answer commits with the document: a replay can never point at a document that does not exist.
-        if (auto status = run(query, "complete key",
+        if (auto status = run(database(), m_statements, query, "complete key",
                               QStringLiteral("INSERT INTO idempotency_keys (key, state, request_sha256, status, body, "
                                              "document_no, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) "
                                              "DO UPDATE SET state = excluded.state, status = excluded.status, body = "
@@ -523,29 +548,29 @@ Result<PrimaDocumentResult> PrimaLedger::post(const PrimaIncomingDocument &docum
 QList<PrimaLedgerDocument> PrimaLedger::documents() const
 {
     QList<PrimaLedgerDocument> documents;
-    QSqlQuery query(database());
-    if (!run(query, "documents",
+    QSqlQuery *query = nullptr;
+    if (!run(database(), m_statements, query, "documents",
              QStringLiteral("SELECT document_no, type, external_ref, idempotency_key, correlation_id, location, "
                             "posting_date, currency, net_minor, tax_minor, gross_minor, rounding_minor, "
                             "tax_adjustment_minor, body_sha256, created_at FROM documents ORDER BY id")))
         return documents;
-    while (query.next()) {
+    while (query->next()) {
         PrimaLedgerDocument document;
-        document.documentNo = query.value(0).toString();
-        document.type = query.value(1).toString();
-        document.externalRef = query.value(2).toString();
-        document.idempotencyKey = query.value(3).toString();
-        document.correlationId = query.value(4).toString();
-        document.location = query.value(5).toString();
-        document.postingDate = dateOf(query.value(6));
-        const Currency currency = currencyOf(query.value(7));
-        document.net = Money(query.value(8).toLongLong(), currency);
-        document.tax = Money(query.value(9).toLongLong(), currency);
-        document.gross = Money(query.value(10).toLongLong(), currency);
-        document.rounding = Money(query.value(11).toLongLong(), currency);
-        document.taxAdjustment = Money(query.value(12).toLongLong(), currency);
-        document.bodySha256 = query.value(13).toString();
-        document.createdAt = timestampOf(query.value(14));
+        document.documentNo = query->value(0).toString();
+        document.type = query->value(1).toString();
+        document.externalRef = query->value(2).toString();
+        document.idempotencyKey = query->value(3).toString();
+        document.correlationId = query->value(4).toString();
+        document.location = query->value(5).toString();
+        document.postingDate = dateOf(query->value(6));
+        const Currency currency = currencyOf(query->value(7));
+        document.net = Money(query->value(8).toLongLong(), currency);
+        document.tax = Money(query->value(9).toLongLong(), currency);
+        document.gross = Money(query->value(10).toLongLong(), currency);
+        document.rounding = Money(query->value(11).toLongLong(), currency);
+        document.taxAdjustment = Money(query->value(12).toLongLong(), currency);
+        document.bodySha256 = query->value(13).toString();
+        document.createdAt = timestampOf(query->value(14));
         documents.append(document);
     }
     return documents;
@@ -555,40 +580,38 @@ QList<PrimaLedgerDocument> PrimaLedger::documents() const
 
 std::optional<PrimaIdempotencyRecord> PrimaLedger::findKey(const QString &key) const
 {
-    QSqlQuery query(database());
-    if (!run(query, "find key",
+    QSqlQuery *query = nullptr;
+    if (!run(database(), m_statements, query, "find key",
              QStringLiteral("SELECT state, request_sha256, status, body, document_no FROM idempotency_keys WHERE key = ?"),
              {key})
-        || !query.next())
+        || !query->next())
         return std::nullopt;
     PrimaIdempotencyRecord record;
     record.key = key;
-    record.inProgress = query.value(0).toString() == u"in_progress";
-    record.requestSha256 = QByteArray::fromHex(query.value(1).toString().toLatin1());
-    record.status = query.value(2).toInt();
-    record.body = query.value(3).toByteArray();
-    record.documentNo = query.value(4).toString();
+    record.inProgress = query->value(0).toString() == u"in_progress";
+    record.requestSha256 = QByteArray::fromHex(query->value(1).toString().toLatin1());
+    record.status = query->value(2).toInt();
+    record.body = query->value(3).toByteArray();
+    record.documentNo = query->value(4).toString();
     return record;
 }
 
 bool PrimaLedger::claimKey(const QString &key, const QByteArray &requestSha256, const QDateTime &now)
 {
-    QSqlQuery query(database());
-    if (!query.prepare(QStringLiteral("INSERT INTO idempotency_keys (key, state, request_sha256, created_at) VALUES "
-                                      "(?, ?, ?, ?) ON CONFLICT (key) DO NOTHING")))
-        return false;
-    query.addBindValue(key);
-    query.addBindValue(QStringLiteral("in_progress"));
-    query.addBindValue(QString::fromLatin1(requestSha256.toHex()));
-    query.addBindValue(timestampText(now));
-    return query.exec() && query.numRowsAffected() == 1;
+    QSqlQuery *query = nullptr;
+    return run(database(), m_statements, query, "claim key",
+               QStringLiteral("INSERT INTO idempotency_keys (key, state, request_sha256, created_at) VALUES "
+                              "(?, ?, ?, ?) ON CONFLICT (key) DO NOTHING"),
+               {key, QStringLiteral("in_progress"), QString::fromLatin1(requestSha256.toHex()), timestampText(now)})
+               .ok()
+           && query->numRowsAffected() == 1;
 }
 
 Status PrimaLedger::storeKeyAnswer(const QString &key, const QByteArray &requestSha256, int status,
                                    const QByteArray &body, const QDateTime &now)
 {
-    QSqlQuery query(database());
-    return run(query, "store key answer",
+    QSqlQuery *query = nullptr;
+    return run(database(), m_statements, query, "store key answer",
                QStringLiteral("INSERT INTO idempotency_keys (key, state, request_sha256, status, body, created_at) "
                               "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET state = excluded.state, "
                               "status = excluded.status, body = excluded.body"),
@@ -598,8 +621,8 @@ Status PrimaLedger::storeKeyAnswer(const QString &key, const QByteArray &request
 
 void PrimaLedger::releaseKey(const QString &key)
 {
-    QSqlQuery query(database());
-    (void)run(query, "release key", QStringLiteral("DELETE FROM idempotency_keys WHERE key = ? AND state = ?"),
+    QSqlQuery *query = nullptr;
+    (void)run(database(), m_statements, query, "release key", QStringLiteral("DELETE FROM idempotency_keys WHERE key = ? AND state = ?"),
               {key, QStringLiteral("in_progress")});
 }
 
@@ -614,9 +637,9 @@ Result<PrimaPage<PrimaItem>> PrimaLedger::items(const QDateTime &updatedSince, c
             return badCursor();
         after = *decoded;
     }
-    QSqlQuery query(database());
+    QSqlQuery *query = nullptr;
     // Keyset paging by SKU; one row more than asked tells whether there is a next page.
-    if (auto status = run(query, "items",
+    if (auto status = run(database(), m_statements, query, "items",
                           QStringLiteral("SELECT sku, style, colour, size, fit, extra, gtins, description, status, "
                                          "price_minor, currency, vat_code, vat_rate_units, updated_at FROM items "
                                          "WHERE updated_at >= COALESCE(?, '') AND sku > COALESCE(?, '') ORDER BY sku LIMIT ?"),
@@ -624,24 +647,24 @@ Result<PrimaPage<PrimaItem>> PrimaLedger::items(const QDateTime &updatedSince, c
         !status)
         return status.error();
     PrimaPage<PrimaItem> page;
-    while (query.next()) {
+    while (query->next()) {
         if (page.items.size() == limit) {
             page.nextCursor = encodeCursor(page.items.constLast().sku);
             break;
         }
         PrimaItem item;
-        item.sku = query.value(0).toString();
-        item.style = query.value(1).toString();
-        item.matrix = {query.value(2).toString(), query.value(3).toString(), query.value(4).toString(),
-                       query.value(5).toString()};
-        for (const QJsonValue &gtin : QJsonDocument::fromJson(query.value(6).toString().toUtf8()).array())
+        item.sku = query->value(0).toString();
+        item.style = query->value(1).toString();
+        item.matrix = {query->value(2).toString(), query->value(3).toString(), query->value(4).toString(),
+                       query->value(5).toString()};
+        for (const QJsonValue &gtin : QJsonDocument::fromJson(query->value(6).toString().toUtf8()).array())
             item.gtins.append(gtin.toString());
-        item.description = query.value(7).toString();
-        item.status = primaItemStatusFromString(query.value(8).toString());
-        item.priceIncVat = Money(query.value(9).toLongLong(), currencyOf(query.value(10)));
-        item.vatCode = query.value(11).toString();
-        item.vatRate = VatRate::fromUnits(query.value(12).toLongLong());
-        item.updatedAt = timestampOf(query.value(13));
+        item.description = query->value(7).toString();
+        item.status = primaItemStatusFromString(query->value(8).toString());
+        item.priceIncVat = Money(query->value(9).toLongLong(), currencyOf(query->value(10)));
+        item.vatCode = query->value(11).toString();
+        item.vatRate = VatRate::fromUnits(query->value(12).toLongLong());
+        item.updatedAt = timestampOf(query->value(13));
         page.items.append(item);
     }
     return page;
@@ -659,12 +682,12 @@ Result<PrimaPage<PrimaStockLevel>> PrimaLedger::stock(const QString &location, c
         afterSku = decoded->section(kCursorSeparator, 0, 0);
         afterLocation = decoded->section(kCursorSeparator, 1);
     }
-    QSqlQuery query(database());
+    QSqlQuery *query = nullptr;
     // With updatedSince, walk the as_of index: without statistics SQLite prefers the primary key for the ORDER BY
     // and reads every level (seconds in a catalogue of millions) to return the few that changed.
     const QString table = updatedSince.isValid() ? QStringLiteral("stock_levels INDEXED BY stock_levels_as_of")
                                                  : QStringLiteral("stock_levels");
-    if (auto status = run(query, "stock",
+    if (auto status = run(database(), m_statements, query, "stock",
                           QStringLiteral("SELECT sku, location, on_hand, allocated, available_to_sell, "
                                          "next_available_date, version, as_of FROM ") + table
                               + QStringLiteral(" WHERE (COALESCE(?, '') = "
@@ -675,21 +698,21 @@ Result<PrimaPage<PrimaStockLevel>> PrimaLedger::stock(const QString &location, c
         !status)
         return status.error();
     PrimaPage<PrimaStockLevel> page;
-    while (query.next()) {
+    while (query->next()) {
         if (page.items.size() == limit) {
             const StockLevel &last = page.items.constLast();
             page.nextCursor = encodeCursor(last.sku + kCursorSeparator + last.location);
             break;
         }
         StockLevel level;
-        level.sku = query.value(0).toString();
-        level.location = query.value(1).toString();
-        level.onHand = query.value(2).toLongLong();
-        level.allocated = query.value(3).toLongLong();
-        level.availableToSell = query.value(4).toLongLong();
-        level.nextAvailableDate = dateOf(query.value(5));
-        level.version = query.value(6).toLongLong();
-        level.observedAt = timestampOf(query.value(7));
+        level.sku = query->value(0).toString();
+        level.location = query->value(1).toString();
+        level.onHand = query->value(2).toLongLong();
+        level.allocated = query->value(3).toLongLong();
+        level.availableToSell = query->value(4).toLongLong();
+        level.nextAvailableDate = dateOf(query->value(5));
+        level.version = query->value(6).toLongLong();
+        level.observedAt = timestampOf(query->value(7));
         page.items.append(level);
     }
     return page;
@@ -706,8 +729,8 @@ Result<PrimaPage<PrimaLedgerPosting>> PrimaLedger::postings(const PrimaLedgerQue
         if (!ok)
             return badCursor();
     }
-    QSqlQuery query(database());
-    if (auto status = run(query, "postings",
+    QSqlQuery *query = nullptr;
+    if (auto status = run(database(), m_statements, query, "postings",
                           QStringLiteral("SELECT p.posting_id, p.posting_date, p.account, p.location, p.amount_minor, "
                                          "p.currency, d.document_no, d.external_ref, p.tender FROM ledger_postings p "
                                          "JOIN documents d ON d.id = p.document_id WHERE p.posting_id > ? AND (COALESCE(?, '') "
@@ -720,20 +743,20 @@ Result<PrimaPage<PrimaLedgerPosting>> PrimaLedger::postings(const PrimaLedgerQue
         !status)
         return status.error();
     PrimaPage<PrimaLedgerPosting> page;
-    while (query.next()) {
+    while (query->next()) {
         if (page.items.size() == limit) {
             page.nextCursor = encodeCursor(page.items.constLast().postingId);
             break;
         }
         PrimaLedgerPosting posting;
-        posting.postingId = QString::number(query.value(0).toLongLong());
-        posting.postingDate = dateOf(query.value(1));
-        posting.account = query.value(2).toString();
-        posting.location = query.value(3).toString();
-        posting.amount = Money(query.value(4).toLongLong(), currencyOf(query.value(5)));
-        posting.sourceDocumentNo = query.value(6).toString();
-        posting.externalRef = query.value(7).toString();
-        posting.tender = query.value(8).toString();
+        posting.postingId = QString::number(query->value(0).toLongLong());
+        posting.postingDate = dateOf(query->value(1));
+        posting.account = query->value(2).toString();
+        posting.location = query->value(3).toString();
+        posting.amount = Money(query->value(4).toLongLong(), currencyOf(query->value(5)));
+        posting.sourceDocumentNo = query->value(6).toString();
+        posting.externalRef = query->value(7).toString();
+        posting.tender = query->value(8).toString();
         page.items.append(posting);
     }
     return page;
@@ -746,9 +769,9 @@ Result<qint64> PrimaLedger::setAvailableToSell(const QString &sku, const QString
     DbTransaction transaction(db);
     if (!transaction.isActive())
         return transaction.beginStatus().error();
-    QSqlQuery query(db);
+    QSqlQuery *query = nullptr;
     // On hand follows available-to-sell (allocations stay), as a stock count or a goods receipt would move it.
-    if (auto status = run(query, "set stock",
+    if (auto status = run(database(), m_statements, query, "set stock",
                           QStringLiteral("INSERT INTO stock_levels (sku, location, on_hand, allocated, "
                                          "available_to_sell, next_available_date, version, as_of) VALUES (?, ?, ?, 0, "
                                          "?, NULL, 1, ?) ON CONFLICT (sku, location) DO UPDATE SET on_hand = "
@@ -757,15 +780,15 @@ Result<qint64> PrimaLedger::setAvailableToSell(const QString &sku, const QString
                           {sku, location, availableToSell, availableToSell, timestampText(now)});
         !status)
         return status.error();
-    if (auto status = run(query, "stock version",
+    if (auto status = run(database(), m_statements, query, "stock version",
                           QStringLiteral("SELECT version FROM stock_levels WHERE sku = ? AND location = ?"),
                           {sku, location});
         !status)
         return status.error();
-    if (!query.next())
+    if (!query->next())
         return Error{ErrorCode::Database, QStringLiteral("the stock level of %1 at %2 vanished").arg(sku, location)};
-    const qint64 version = query.value(0).toLongLong();
-    query.finish();
+    const qint64 version = query->value(0).toLongLong();
+    query->finish();
     if (auto committed = transaction.commit(); !committed)
         return committed.error();
     return version;
@@ -774,17 +797,17 @@ Result<qint64> PrimaLedger::setAvailableToSell(const QString &sku, const QString
 QList<StockLevel> PrimaLedger::stockHistory() const
 {
     QList<StockLevel> history;
-    QSqlQuery query(database());
-    if (!run(query, "stock history",
+    QSqlQuery *query = nullptr;
+    if (!run(database(), m_statements, query, "stock history",
              QStringLiteral("SELECT sku, location, version, available_to_sell, as_of FROM stock_history ORDER BY id")))
         return history;
-    while (query.next()) {
+    while (query->next()) {
         StockLevel level;
-        level.sku = query.value(0).toString();
-        level.location = query.value(1).toString();
-        level.version = query.value(2).toLongLong();
-        level.availableToSell = query.value(3).toLongLong();
-        level.observedAt = timestampOf(query.value(4));
+        level.sku = query->value(0).toString();
+        level.location = query->value(1).toString();
+        level.version = query->value(2).toLongLong();
+        level.availableToSell = query->value(3).toLongLong();
+        level.observedAt = timestampOf(query->value(4));
         history.append(level);
     }
     return history;
@@ -793,13 +816,13 @@ QList<StockLevel> PrimaLedger::stockHistory() const
 QList<PrimaTaxCode> PrimaLedger::taxCodes() const
 {
     QList<PrimaTaxCode> taxCodes;
-    QSqlQuery query(database());
-    if (!run(query, "tax codes",
+    QSqlQuery *query = nullptr;
+    if (!run(database(), m_statements, query, "tax codes",
              QStringLiteral("SELECT code, rate_units, valid_from, valid_to FROM tax_codes ORDER BY code")))
         return taxCodes;
-    while (query.next()) {
-        taxCodes.append({query.value(0).toString(), VatRate::fromUnits(query.value(1).toLongLong()),
-                         dateOf(query.value(2)), dateOf(query.value(3))});
+    while (query->next()) {
+        taxCodes.append({query->value(0).toString(), VatRate::fromUnits(query->value(1).toLongLong()),
+                         dateOf(query->value(2)), dateOf(query->value(3))});
     }
     return taxCodes;
 }
@@ -807,14 +830,14 @@ QList<PrimaTaxCode> PrimaLedger::taxCodes() const
 QList<PrimaLocation> PrimaLedger::locations() const
 {
     QList<PrimaLocation> locations;
-    QSqlQuery query(database());
-    if (!run(query, "locations",
+    QSqlQuery *query = nullptr;
+    if (!run(database(), m_statements, query, "locations",
              QStringLiteral("SELECT id, name, type, currency, timezone FROM locations ORDER BY id")))
         return locations;
-    while (query.next()) {
-        locations.append({query.value(0).toString(), query.value(1).toString(),
-                          primaLocationTypeFromString(query.value(2).toString()), currencyOf(query.value(3)),
-                          query.value(4).toString()});
+    while (query->next()) {
+        locations.append({query->value(0).toString(), query->value(1).toString(),
+                          primaLocationTypeFromString(query->value(2).toString()), currencyOf(query->value(3)),
+                          query->value(4).toString()});
     }
     return locations;
 }
@@ -822,11 +845,11 @@ QList<PrimaLocation> PrimaLedger::locations() const
 QList<PrimaPeriod> PrimaLedger::periods() const
 {
     QList<PrimaPeriod> periods;
-    QSqlQuery query(database());
-    if (!run(query, "periods", QStringLiteral("SELECT period, status FROM periods ORDER BY period")))
+    QSqlQuery *query = nullptr;
+    if (!run(database(), m_statements, query, "periods", QStringLiteral("SELECT period, status FROM periods ORDER BY period")))
         return periods;
-    while (query.next())
-        periods.append({query.value(0).toString(), primaPeriodStatusFromString(query.value(1).toString())});
+    while (query->next())
+        periods.append({query->value(0).toString(), primaPeriodStatusFromString(query->value(1).toString())});
     return periods;
 }
 
@@ -834,16 +857,16 @@ QList<PrimaPeriod> PrimaLedger::periods() const
 
 qint64 PrimaLedger::lastSequence() const
 {
-    QSqlQuery query(database());
-    if (!run(query, "last sequence", QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM request_log")) || !query.next())
+    QSqlQuery *query = nullptr;
+    if (!run(database(), m_statements, query, "last sequence", QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM request_log")) || !query->next())
         return 0;
-    return query.value(0).toLongLong();
+    return query->value(0).toLongLong();
 }
 
 Status PrimaLedger::logRequest(const PrimaRequestLogEntry &entry)
 {
-    QSqlQuery query(database());
-    return run(query, "log request",
+    QSqlQuery *query = nullptr;
+    return run(database(), m_statements, query, "log request",
                QStringLiteral("INSERT INTO request_log (seq, op_index, received_at, method, path, idempotency_key, "
                               "external_ref, correlation_id, fault, status, document_no) VALUES (?, ?, ?, ?, ?, ?, ?, "
                               "?, ?, ?, ?)"),
@@ -856,8 +879,8 @@ Status PrimaLedger::logRequest(const PrimaRequestLogEntry &entry)
 Status PrimaLedger::finishRequest(qint64 sequence, int operationIndex, int status, const QString &documentNo,
                                   const QString &fault)
 {
-    QSqlQuery query(database());
-    return run(query, "finish request",
+    QSqlQuery *query = nullptr;
+    return run(database(), m_statements, query, "finish request",
                QStringLiteral("UPDATE request_log SET status = ?, document_no = COALESCE(?, document_no), fault = ? "
                               "WHERE seq = ? AND op_index = ?"),
                {status, textOrNull(documentNo), fault, sequence, operationIndex});
@@ -866,24 +889,24 @@ Status PrimaLedger::finishRequest(qint64 sequence, int operationIndex, int statu
 QList<PrimaRequestLogEntry> PrimaLedger::requestLog() const
 {
     QList<PrimaRequestLogEntry> entries;
-    QSqlQuery query(database());
-    if (!run(query, "request log",
+    QSqlQuery *query = nullptr;
+    if (!run(database(), m_statements, query, "request log",
              QStringLiteral("SELECT seq, op_index, received_at, method, path, idempotency_key, external_ref, "
                             "correlation_id, fault, status, document_no FROM request_log ORDER BY id")))
         return entries;
-    while (query.next()) {
+    while (query->next()) {
         PrimaRequestLogEntry entry;
-        entry.sequence = query.value(0).toLongLong();
-        entry.operationIndex = query.value(1).toInt();
-        entry.receivedAt = timestampOf(query.value(2));
-        entry.method = query.value(3).toString();
-        entry.path = query.value(4).toString();
-        entry.idempotencyKey = query.value(5).toString();
-        entry.externalRef = query.value(6).toString();
-        entry.correlationId = query.value(7).toString();
-        entry.fault = query.value(8).toString();
-        entry.status = query.value(9).toInt();
-        entry.documentNo = query.value(10).toString();
+        entry.sequence = query->value(0).toLongLong();
+        entry.operationIndex = query->value(1).toInt();
+        entry.receivedAt = timestampOf(query->value(2));
+        entry.method = query->value(3).toString();
+        entry.path = query->value(4).toString();
+        entry.idempotencyKey = query->value(5).toString();
+        entry.externalRef = query->value(6).toString();
+        entry.correlationId = query->value(7).toString();
+        entry.fault = query->value(8).toString();
+        entry.status = query->value(9).toInt();
+        entry.documentNo = query->value(10).toString();
         entries.append(entry);
     }
     return entries;

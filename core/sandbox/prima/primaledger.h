@@ -10,9 +10,12 @@
 #include <QByteArray>
 #include <QDateTime>
 #include <QList>
+#include <QSqlQuery>
 #include <QString>
 
+#include <memory>
 #include <optional>
+#include <unordered_map>
 
 namespace Tillbridge::Sandbox {
 
@@ -153,11 +156,17 @@ public:
                                const QString &fault);
     QList<PrimaRequestLogEntry> requestLog() const;
 
-private:
+    /** Statements kept prepared for the connection's life, by SQL text. */
+    using Statements = std::unordered_map<QString, std::unique_ptr<QSqlQuery>>;
+
+    /** The ledger's connection, for a DbTransaction that groups several writes (a batch): the ledger's own join it. */
     QSqlDatabase database() const;
+
+private:
     Core::Status createSchema();
 
     Core::DatabaseConnectionPtr m_connection;
+    mutable Statements m_statements; ///< SQL → statement kept prepared for the connection's life
 };
 
 } // namespace Tillbridge::Sandbox
