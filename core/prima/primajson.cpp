@@ -727,7 +727,15 @@ Result<PrimaLedgerPosting> ledgerPostingFromJson(const QJsonObject &object)
 {
     PrimaLedgerPosting posting;
     const QJsonValue id = object.value(u"postingId");
-    posting.postingId = id.isDouble() ? QString::number(static_cast<qint64>(id.toDouble())) : id.toString();
+    if (id.isDouble()) {
+        // Through integerFromJson: a huge number (1e300) must be an error, not an undefined cast (R12 finding).
+        auto number = integerFromJson(id, str("postingId"));
+        if (!number)
+            return number.error();
+        posting.postingId = QString::number(*number);
+    } else {
+        posting.postingId = id.toString();
+    }
     if (posting.postingId.isEmpty())
         return invalid(tr("A ledger posting has no “postingId”."));
     auto date = dateFromJson(object.value(u"postingDate"));
@@ -898,6 +906,11 @@ Result<QList<BatchEntry>> parseBatchResults(const QByteArray &body)
         auto status = integerFromJson(result.value(u"status"), str("status"));
         if (!status)
             return invalid(tr("Entry %1 of Prima's batch answer: %2").arg(i + 1).arg(status.errorString()));
+        // Not an HTTP status: refused, because the int below would wrap 4294967497 into 201 (R12 finding).
+        if (*status < 100 || *status > 599)
+            return invalid(tr("Entry %1 of Prima's batch answer has status %2, which is not an HTTP status.")
+                               .arg(i + 1)
+                               .arg(*status));
         BatchEntry entry;
         entry.status = static_cast<int>(*status);
         entry.replayed = result.value(u"idempotencyReplayed").toBool();

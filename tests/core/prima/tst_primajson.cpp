@@ -352,6 +352,15 @@ void tst_PrimaJson::badRecordFailsThePage()
         {"sku":"B","location":"L","availableToSell":1.5,"version":1}],"nextCursor":null})");
     QVERIFY(!page.ok());
     QVERIFY2(page.errorString().contains(u'2'), qPrintable(page.errorString()));
+
+    // R12 fuzz finding: a posting id of 1e300 was cast to qint64 (undefined behaviour); now it fails the page.
+    const char *ledger = R"({"items":[{"postingId":%1,"postingDate":"2026-10-31","currency":"GBP","amount":"1.00"}],
+                             "nextCursor":null})";
+    QVERIFY(!PrimaJson::parseLedgerPage(QString::fromLatin1(ledger).arg(u"1e300").toUtf8()).ok());
+    QVERIFY(!PrimaJson::parseLedgerPage(QString::fromLatin1(ledger).arg(u"81.5").toUtf8()).ok());
+    const auto numbered = PrimaJson::parseLedgerPage(QString::fromLatin1(ledger).arg(u"81").toUtf8());
+    QVERIFY2(numbered.ok(), qPrintable(numbered.errorString()));
+    QCOMPARE(numbered->items.at(0).postingId, QStringLiteral("81"));
 }
 
 void tst_PrimaJson::timestampsAndHttpDates()
@@ -509,6 +518,12 @@ void tst_PrimaJson::batchResultsRoundTrip()
                                                                         false, std::chrono::milliseconds(2000));
     QCOMPARE(result.outcome, PrimaWriteOutcome::Transient);
     QCOMPARE(result.error.code, PrimaErrorCode::IdempotencyInProgress);
+
+    // R12 fuzz finding: 4294967497 wrapped around into 201 in the int status, so a nonsense answer read as posted.
+    const auto wrapped = PrimaJson::parseBatchResults(R"({"results":[{"status":4294967497,"body":{}}]})");
+    QVERIFY(!wrapped.ok());
+    QVERIFY2(wrapped.errorString().contains(u"4294967497"), qPrintable(wrapped.errorString()));
+    QVERIFY(!PrimaJson::parseBatchResults(R"({"results":[{"status":99,"body":{}}]})").ok());
 }
 
 void tst_PrimaJson::acceptableBaseUrls_data()
