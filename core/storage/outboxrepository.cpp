@@ -522,9 +522,13 @@ Result<QList<OutboxClaim>> OutboxRepository::claimDue(DbTransaction &tx, const Q
                 return sqlError(*query, "claim");
             if (query->numRowsAffected() != 1)
                 return Error{ErrorCode::Database, tr("Outbox row %1 changed while it was being claimed.").arg(id)};
-            auto entry = readEntry(tx, id);
-            if (!entry)
-                return entry.error();
+            // The row is now exactly what the UPDATE made of it: no need to read it (and its payload) back.
+            OutboxEntry claimed = *before;
+            claimed.state = OutboxState::Sending;
+            claimed.attempts = before->attempts + 1;
+            claimed.nextAttemptAt = QDateTime();
+            claimed.updatedAt = fromDbTime(QVariant(startedAt));
+            const OutboxEntry *entry = &claimed;
 
             OutboxClaim claim;
             claim.entry = *entry;
