@@ -82,18 +82,18 @@ Result<QSqlQuery *> DbTransaction::statement(const QString &sql)
         found->second->finish(); // a SELECT left mid-way must not keep its cursor
         return found->second.get();
     }
-    auto query = std::make_unique<QSqlQuery>(m_db);
-    query->setForwardOnly(true); // read once, in order: Qt need not cache the rows
-    if (!query->prepare(sql)) {
-        qCWarning(lcDb) << "prepare failed on" << m_db.connectionName() << query->lastError().text();
+    auto owned = std::make_unique<QSqlQuery>(m_db);
+    QSqlQuery &query = *owned;
+    query.setForwardOnly(true); // read once, in order: Qt need not cache the rows
+    if (!query.prepare(sql)) {
+        qCWarning(lcDb) << "prepare failed on" << m_db.connectionName() << query.lastError().text();
         return Error{ErrorCode::Database,
                      QCoreApplication::translate("Tillbridge::Core::DbTransaction",
                                                  "The cache could not prepare a statement: %1")
-                         .arg(query->lastError().text())};
+                         .arg(query.lastError().text())};
     }
-    QSqlQuery *raw = query.get();
-    owner->m_statements.emplace(sql, std::move(query));
-    return raw;
+    owner->m_statements.emplace(sql, std::move(owned));
+    return &query;
 }
 
 void DbTransaction::finishStatements()

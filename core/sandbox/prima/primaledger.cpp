@@ -43,10 +43,11 @@ Status run(const QSqlDatabase &db, PrimaLedger::Statements &statements, QSqlQuer
 {
     auto kept = statements.find(sql);
     if (kept == statements.end()) {
-        auto prepared = std::make_unique<QSqlQuery>(db);
-        prepared->setForwardOnly(true);
-        const bool ok = prepared->prepare(sql);
-        kept = statements.emplace(sql, std::move(prepared)).first;
+        auto owned = std::make_unique<QSqlQuery>(db);
+        QSqlQuery &prepared = *owned;
+        prepared.setForwardOnly(true);
+        const bool ok = prepared.prepare(sql);
+        kept = statements.emplace(sql, std::move(owned)).first;
         query = kept->second.get();
         if (!ok)
             return dbError(*query, tag);
