@@ -281,7 +281,7 @@
         <translation>Lageröverföringen kunde inte %1: %2</translation>
     </message>
     <message>
-        <location filename="../core/engine/postingrelay.cpp" line="+78"/>
+        <location filename="../core/engine/postingrelay.cpp" line="+80"/>
         <source>The document for %1 no longer matches what was queued; it is not sent.</source>
         <translation>Dokumentet för %1 stämmer inte längre med det som köades; det skickas inte.</translation>
     </message>
@@ -1528,12 +1528,12 @@
         <translation>Det finns ingen öppen transaktion att skriva i.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>The cache could not prepare a statement: %1</source>
         <translation>Cachen kunde inte förbereda en sats: %1</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>There is no open transaction to commit.</source>
         <translation>Det finns ingen öppen transaktion att genomföra.</translation>
     </message>
@@ -2813,17 +2813,17 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+82"/>
+        <location line="+86"/>
         <source>Claiming due postings needs the current time.</source>
         <translation>För att hämta förfallna bokföringar behövs aktuell tid.</translation>
     </message>
     <message>
-        <location line="-37"/>
+        <location line="-41"/>
         <source>Outbox row %1 changed while it was being claimed.</source>
         <translation>Utkorgsrad %1 ändrades medan den hämtades.</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+66"/>
         <source>Outbox row %1 cannot be posted without Prima&apos;s document number.</source>
         <translation>Utkorgsrad %1 kan inte bokföras utan Primas dokumentnummer.</translation>
     </message>
@@ -3046,17 +3046,17 @@
 <context>
     <name>Tillbridge::Core::PostingRelay</name>
     <message>
-        <location filename="../core/engine/postingrelay.cpp" line="+152"/>
+        <location filename="../core/engine/postingrelay.cpp" line="+161"/>
         <source>Prima does not hold the document: it is sent again with the same key.</source>
         <translation>Prima har inte dokumentet: det skickas igen med samma nyckel.</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+124"/>
         <source>%1 is dated %2, in a period that is closed and locked in Tillbridge.</source>
         <translation>%1 är daterad %2, i en period som är stängd och låst i Tillbridge.</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+109"/>
         <source>Prima&apos;s answer does not match the documents sent.</source>
         <translation>Primas svar stämmer inte med de skickade dokumenten.</translation>
     </message>
@@ -3106,12 +3106,12 @@
     </message>
     <message>
         <location line="+13"/>
-        <location line="+688"/>
+        <location line="+696"/>
         <source>Prima&apos;s answer has no “items” list.</source>
         <translation>Primas svar har ingen ”items”-lista.</translation>
     </message>
     <message>
-        <location line="-678"/>
+        <location line="-686"/>
         <source>Prima&apos;s “nextCursor” is neither text nor null.</source>
         <translation>Primas ”nextCursor” är varken text eller null.</translation>
     </message>
@@ -3235,7 +3235,7 @@
         <translation>Plats %1: %2</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+21"/>
         <source>A ledger posting has no “postingId”.</source>
         <translation>En bokföringspost saknar ”postingId”.</translation>
     </message>
@@ -3264,6 +3264,11 @@
         <location line="+7"/>
         <source>Entry %1 of Prima&apos;s batch answer: %2</source>
         <translation>Post %1 i Primas svar på satsen: %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Entry %1 of Prima&apos;s batch answer has status %2, which is not an HTTP status.</source>
+        <translation>Post %1 i Primas svar på satsen har status %2, vilket inte är en HTTP-status.</translation>
     </message>
 </context>
 <context>

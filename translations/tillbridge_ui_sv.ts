@@ -1216,7 +1216,7 @@
 <context>
     <name>Tillbridge::Ui::ExceptionQueuePage</name>
     <message>
-        <location filename="../ui/exceptions/exceptionqueuepage.cpp" line="+54"/>
+        <location filename="../ui/exceptions/exceptionqueuepage.cpp" line="+56"/>
         <source>Assign to me</source>
         <translation>Tilldela mig</translation>
     </message>
@@ -1377,12 +1377,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+296"/>
+        <location line="+302"/>
         <source>Approve a proposed override with your sign-in (Ctrl+Return)</source>
         <translation>Attestera ett föreslaget åsidosättande med din inloggning (Ctrl+Return)</translation>
     </message>
     <message>
-        <location line="-295"/>
+        <location line="-301"/>
         <source>Decide that the order is not posted as it is</source>
         <translation>Besluta att ordern inte bokförs som den är</translation>
     </message>
@@ -1409,23 +1409,23 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+207"/>
+        <location line="+213"/>
         <source>Select an exception</source>
         <translation>Välj ett undantag</translation>
     </message>
     <message>
-        <location line="-206"/>
-        <location line="+207"/>
+        <location line="-212"/>
+        <location line="+213"/>
         <source>Its explanation, the order&apos;s lines and the arithmetic behind the difference appear here.</source>
         <translation>Dess förklaring, orderns rader och beräkningen bakom differensen visas här.</translation>
     </message>
     <message>
-        <location line="-203"/>
+        <location line="-209"/>
         <source>What is held back from Prima and why, oldest first. Fix, approve or reject.</source>
         <translation>Vad som hålls kvar från Prima och varför, äldst först. Rätta, attestera eller avvisa.</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+47"/>
         <source>%1 exception(s)</source>
         <translation>%1 undantag</translation>
     </message>
