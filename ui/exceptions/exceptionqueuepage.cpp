@@ -128,8 +128,14 @@ ExceptionQueuePage::ExceptionQueuePage(QSqlDatabase guiDb, QString databasePath,
     m_view->setColumnWidth(ExceptionQueueModel::OwnerColumn, 74);
     m_view->setColumnWidth(ExceptionQueueModel::StoreColumn, 115);
     m_view->setColumnWidth(ExceptionQueueModel::ReferenceColumn, 90);
-    m_view->setColumnWidth(ExceptionQueueModel::StateColumn, 64);
-    m_view->setColumnWidth(ExceptionQueueModel::AssigneeColumn, 76);
+    // Short values under long titles ("Assigned to", "Tilldelat till"): at least wide enough for the title.
+    const auto fitTitle = [this](int column, int width) {
+        const QString title = m_model->headerData(column, Qt::Horizontal).toString();
+        m_view->setColumnWidth(column,
+                               std::max(width, m_view->horizontalHeader()->fontMetrics().horizontalAdvance(title) + 20));
+    };
+    fitTitle(ExceptionQueueModel::StateColumn, 64);
+    fitTitle(ExceptionQueueModel::AssigneeColumn, 76);
 
     m_empty->setTitle(tr("Nothing waiting"));
     m_empty->setMessage(tr("Orders that fail validation — an unknown SKU, totals that do not add up, VAT outside "
