@@ -723,6 +723,7 @@ void PrimaEmulator::serveBatch(qint64 sequence, const PrimaHttpRequest &request,
         // Like a real ERP gateway, the whole batch commits in one transaction (one fsync, not one per document):
         // the ledger's own transactions join it. It commits before any answer leaves, so the after-commit faults
         // (500, hang, reset) still follow a commit; a crash before it leaves nothing of the batch.
+        m_ledger.releaseStatements();
         DbTransaction batch(m_ledger.database());
         if (!batch.isActive()) {
             finish(sequence, socket,

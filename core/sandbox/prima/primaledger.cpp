@@ -187,6 +187,12 @@ QSqlDatabase PrimaLedger::database() const
     return m_connection ? m_connection->database() : QSqlDatabase();
 }
 
+void PrimaLedger::releaseStatements() const
+{
+    for (auto &kept : m_statements)
+        kept.second->finish();
+}
+
 Status PrimaLedger::open(const QString &path)
 {
     close();
@@ -240,6 +246,7 @@ Status PrimaLedger::seedIfEmpty(const PrimaSandboxSeed &seed)
     if (query->next())
         return Status::success();
 
+    releaseStatements();
     DbTransaction transaction(db);
     if (!transaction.isActive())
         return transaction.beginStatus();
@@ -424,6 +431,7 @@ Result<PrimaDocumentResult> PrimaLedger::post(const PrimaIncomingDocument &docum
                                               const Money &taxAdjustment, const QDateTime &now)
 {
     QSqlDatabase db = database();
+    releaseStatements();
     DbTransaction transaction(db);
     if (!transaction.isActive())
         return transaction.beginStatus().error();
@@ -767,6 +775,7 @@ Result<qint64> PrimaLedger::setAvailableToSell(const QString &sku, const QString
                                                const QDateTime &now)
 {
     QSqlDatabase db = database();
+    releaseStatements();
     DbTransaction transaction(db);
     if (!transaction.isActive())
         return transaction.beginStatus().error();

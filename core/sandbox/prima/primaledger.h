@@ -161,6 +161,11 @@ public:
 
     /** The ledger's connection, for a DbTransaction that groups several writes (a batch): the ledger's own join it. */
     QSqlDatabase database() const;
+    /**
+     * Ends every kept statement's read (a SELECT read only up to its first row keeps its snapshot open). Called before
+     * a write transaction begins: SQLite refuses to turn a stale read snapshot into a write ("database is locked").
+     */
+    void releaseStatements() const;
 
 private:
     Core::Status createSchema();
