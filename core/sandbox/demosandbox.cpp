@@ -65,6 +65,7 @@ PrimaSandboxSeed DemoSandbox::primaSeed(const Scenario &scenario, const QString 
     PrimaSandboxSeed seed;
     seed.token = token;
     const QDateTime updatedAt(scenario.options().firstTradingDay.addDays(-1), QTime(6, 0), Qt::UTC);
+    const QDateTime seededAt = QDateTime::currentDateTimeUtc();
     std::set<QString> known;
     for (const CatalogueItem &item : scenario.catalogue()) {
         Core::PrimaItem prima;
@@ -101,7 +102,9 @@ PrimaSandboxSeed DemoSandbox::primaSeed(const Scenario &scenario, const QString 
         stock.allocated = wholeUnits(level.reserved);
         stock.availableToSell = std::max<qint64>(0, stock.onHand - stock.allocated);
         stock.version = 1;
-        stock.observedAt = updatedAt;
+        // Stock is today's figure, not the scenario's: the sandbox starts with the levels as of now, so the first
+        // push measures Tillbridge's lag (seconds) rather than the age of the scenario's dates (years).
+        stock.observedAt = seededAt;
         seed.stock.append(stock);
     }
     // The trading month and its neighbours are open; anything not listed counts as open too.
