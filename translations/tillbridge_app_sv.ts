@@ -4,7 +4,7 @@
 <context>
     <name>Tillbridge::Sandbox::DemoSandbox</name>
     <message>
-        <location filename="../core/sandbox/demosandbox.cpp" line="+157"/>
+        <location filename="../core/sandbox/demosandbox.cpp" line="+160"/>
         <source>The Sitoo sandbox could not listen on 127.0.0.1 port %1.</source>
         <translation>Sitoo-sandlådan kunde inte lyssna på 127.0.0.1 port %1.</translation>
     </message>

@@ -1377,12 +1377,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+302"/>
+        <location line="+308"/>
         <source>Approve a proposed override with your sign-in (Ctrl+Return)</source>
         <translation>Attestera ett föreslaget åsidosättande med din inloggning (Ctrl+Return)</translation>
     </message>
     <message>
-        <location line="-301"/>
+        <location line="-307"/>
         <source>Decide that the order is not posted as it is</source>
         <translation>Besluta att ordern inte bokförs som den är</translation>
     </message>
@@ -1393,7 +1393,7 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+29"/>
+        <location line="+35"/>
         <source>Exception queue</source>
         <translation>Undantagskö</translation>
     </message>
