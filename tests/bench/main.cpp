@@ -56,7 +56,8 @@ int main(int argc, char *argv[])
     // ui-queue renders the real workbench page: it needs widgets, offscreen unless a display is asked for.
     bool needsWidgets = false;
     for (int i = 1; i < argc; ++i)
-        needsWidgets = needsWidgets || qstrcmp(argv[i], "ui-queue") == 0 || qstrcmp(argv[i], "all") == 0;
+        needsWidgets = needsWidgets || qstrcmp(argv[i], "ui-queue") == 0 || qstrcmp(argv[i], "startup") == 0
+                                      || qstrcmp(argv[i], "all") == 0;
     if (needsWidgets && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     const std::unique_ptr<QCoreApplication> app = needsWidgets ? std::make_unique<QApplication>(argc, argv)
@@ -65,8 +66,8 @@ int main(int argc, char *argv[])
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
-        "Tillbridge benchmarks. SCENARIO is ingest, post, sku-diff, ui-queue or all; each prints one JSON line to "
-        "stdout."));
+        "Tillbridge benchmarks. SCENARIO is ingest, post, sku-diff, ui-queue, startup, stock-fast-lane or all; each "
+        "prints one JSON line to stdout."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("scenario"), QStringLiteral("ingest, post or all"));
     const QCommandLineOption ordersOption(QStringLiteral("orders"), QStringLiteral("ingest: orders (100000)."),
@@ -114,7 +115,7 @@ int main(int argc, char *argv[])
     if (!parser.isSet(verboseOption))
         QLoggingCategory::setFilterRules(QStringLiteral("tillbridge.*.info=false\ntillbridge.*.debug=false"));
 
-    // stock-fast-lane (docs/performance.md): not part of "all", its world takes minutes to generate.
+    // stock-fast-lane alone, with its own options ("all" runs it last, with the defaults).
     if (parser.positionalArguments() == QStringList{QStringLiteral("stock-fast-lane")}) {
         const auto skus = positiveInt(parser, skusOption.names().first(), 200000);
         const auto stores = positiveInt(parser, storesOption.names().first(), 50);
@@ -136,7 +137,7 @@ int main(int argc, char *argv[])
     const QString scenario = positional.value(0);
     if (positional.size() != 1
         || !(scenario == u"ingest" || scenario == u"post" || scenario == u"sku-diff" || scenario == u"ui-queue"
-             || scenario == u"all"))
+             || scenario == u"startup" || scenario == u"all"))
         return usageError(QStringLiteral("give one SCENARIO: ingest, post or all (see --help)."));
     const bool quick = parser.isSet(quickOption);
 
@@ -191,6 +192,27 @@ int main(int argc, char *argv[])
         options.directory = parser.value(dirOption);
         options.keepFiles = parser.isSet(keepOption);
         status = std::max(status, report(runUiQueueBench(options), QStringLiteral("ui-queue")));
+    }
+    if (scenario == u"startup" || scenario == u"all") {
+        const auto exceptions = positiveInt(parser, exceptionsOption.names().first(), quick ? 100000 : 1000000);
+        if (!exceptions)
+            return usageError(QStringLiteral("--exceptions takes a whole number of at least 1."));
+        UiQueueBenchOptions options;
+        options.exceptions = *exceptions;
+        options.seed = quint32(*seed);
+        options.directory = parser.value(dirOption);
+        options.keepFiles = parser.isSet(keepOption);
+        status = std::max(status, report(runStartupBench(options), QStringLiteral("startup")));
+    }
+    if (scenario == u"all") {
+        // Last: its world (skus × stores levels on both sides) takes the longest to generate.
+        StockBenchOptions options;
+        options.skus = quick ? 20000 : 200000;
+        options.stores = quick ? 10 : 50;
+        options.seed = quint32(*seed);
+        options.directory = parser.value(dirOption);
+        options.keepFiles = parser.isSet(keepOption);
+        status = std::max(status, report(runStockBench(options), QStringLiteral("stock-fast-lane")));
     }
     return status;
 }

@@ -59,6 +59,8 @@ void tst_BenchSmoke::scenarioPrintsOneJsonLine_data()
                               << (common + QStringList{"exceptions", "to_work", "first_rows_ms", "filter_ms",
                                                        "jump_to_end_ms", "scroll_to_middle_ms", "search_ms",
                                                        "pages_in_memory"});
+    QTest::newRow("startup") << QStringList{"startup", "--exceptions", "3000"}
+                             << (common + QStringList{"exceptions", "first_paint_ms", "figures_ms"});
 }
 
 void tst_BenchSmoke::scenarioPrintsOneJsonLine()
@@ -95,6 +97,10 @@ void tst_BenchSmoke::scenarioPrintsOneJsonLine()
                               {"pos_order_payments",
                                result.value(u"rows_written").toObject().value(u"pos_order_payments")},
                               {"outbox", result.value(u"rows_written").toObject().value(u"outbox")}}));
+    } else if (arguments.first() == u"startup") {
+        QCOMPARE(result.value(u"exceptions").toInt(), 3000);
+        QVERIFY(result.value(u"first_paint_ms").toDouble() > 0);
+        QVERIFY(result.value(u"figures_ms").toDouble() >= result.value(u"first_paint_ms").toDouble());
     } else if (arguments.first() == u"ui-queue") {
         QCOMPARE(result.value(u"exceptions").toInt(), 3000);
         QVERIFY(result.value(u"to_work").toInt() > 2000); // most generated exceptions are still to be worked

@@ -27,4 +27,12 @@ struct UiQueueBenchOptions
  */
 Core::Result<QJsonObject> runUiQueueBench(const UiQueueBenchOptions &options);
 
+/**
+ * The `startup` scenario (issue #8): the same cache of @p exceptions exceptions, then the workbench's main window as
+ * app/main.cpp builds it (its GUI-thread connection, MainWindow, show). Times the first paint of the window and, as a
+ * second figure, the moment the store-health page has its figures (MainWindow::refreshed, read off the GUI thread).
+ * Goal: first paint < 1 s. Needs a QApplication.
+ */
+Core::Result<QJsonObject> runStartupBench(const UiQueueBenchOptions &options);
+
 } // namespace Tillbridge::Bench
