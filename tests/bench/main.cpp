@@ -182,7 +182,8 @@ int main(int argc, char *argv[])
         options.keepFiles = parser.isSet(keepOption);
         status = std::max(status, report(runSkuDiffBench(options), QStringLiteral("sku-diff")));
     }
-    if (scenario == u"ui-queue" || scenario == u"all") {
+    if (scenario == u"ui-queue" || scenario == u"startup" || scenario == u"all") {
+        // Both open the workbench on the same generated queue.
         const auto exceptions = positiveInt(parser, exceptionsOption.names().first(), quick ? 100000 : 1000000);
         if (!exceptions)
             return usageError(QStringLiteral("--exceptions takes a whole number of at least 1."));
@@ -191,18 +192,10 @@ int main(int argc, char *argv[])
         options.seed = quint32(*seed);
         options.directory = parser.value(dirOption);
         options.keepFiles = parser.isSet(keepOption);
-        status = std::max(status, report(runUiQueueBench(options), QStringLiteral("ui-queue")));
-    }
-    if (scenario == u"startup" || scenario == u"all") {
-        const auto exceptions = positiveInt(parser, exceptionsOption.names().first(), quick ? 100000 : 1000000);
-        if (!exceptions)
-            return usageError(QStringLiteral("--exceptions takes a whole number of at least 1."));
-        UiQueueBenchOptions options;
-        options.exceptions = *exceptions;
-        options.seed = quint32(*seed);
-        options.directory = parser.value(dirOption);
-        options.keepFiles = parser.isSet(keepOption);
-        status = std::max(status, report(runStartupBench(options), QStringLiteral("startup")));
+        if (scenario != u"startup")
+            status = std::max(status, report(runUiQueueBench(options), QStringLiteral("ui-queue")));
+        if (scenario != u"ui-queue")
+            status = std::max(status, report(runStartupBench(options), QStringLiteral("startup")));
     }
     if (scenario == u"all") {
         // Last: its world (skus × stores levels on both sides) takes the longest to generate.
