@@ -148,14 +148,17 @@ public:
         return rows && offset < rows->size() ? rows->at(offset) : kEmpty;
     }
 
-    /** The row of the first row in the window that satisfies @p matches, or -1 (reads nothing). */
+    /** The first row, in row order, of those in the window that satisfy @p matches, or -1 (reads nothing). */
     template <typename Predicate>
     int findLoaded(Predicate matches) const
     {
-        for (auto it = m_pages.cbegin(); it != m_pages.cend(); ++it) {
-            for (int offset = 0; offset < it->size(); ++offset) {
-                if (matches(it->at(offset)))
-                    return it.key() * kPageSize + offset;
+        QList<int> pages = m_pages.keys(); // a QHash has no order; the first match must be the topmost row
+        std::sort(pages.begin(), pages.end());
+        for (const int page : std::as_const(pages)) {
+            const QList<Row> &rows = *m_pages.constFind(page);
+            for (int offset = 0; offset < rows.size(); ++offset) {
+                if (matches(rows.at(offset)))
+                    return page * kPageSize + offset;
             }
         }
         return -1;
