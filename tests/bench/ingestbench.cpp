@@ -57,6 +57,15 @@ Result<QJsonObject> runIngestBench(const IngestBenchOptions &options)
     OrderIngestion ingestion(db, world.sitooAccount());
     if (auto refreshed = ingestion.refreshReferenceData(); !refreshed)
         return refreshed.error();
+    // The floor starts from the cache as the ingest found it.
+    const auto baseline = StorageFloor::baseline(db);
+    if (!baseline)
+        return baseline.error();
+    const QString floorFile = dir.filePath(QStringLiteral("floor.sqlite"));
+    if (options.measureFloor) {
+        if (auto saved = StorageFloor::snapshot(db, floorFile); !saved)
+            return saved.error();
+    }
 
     progress(QStringLiteral("ingest: %1 orders in pages of %2 into %3").arg(world.orderCount()).arg(options.pageSize)
                  .arg(dir.path()));
@@ -89,10 +98,8 @@ Result<QJsonObject> runIngestBench(const IngestBenchOptions &options)
     const double peakRss = BenchReport::peakRssMb(); // before the floor, which holds chunks of rows in memory
 
     QJsonObject written;
-    QStringList counted = StorageFloor::orderTables();
-    counted << QStringLiteral("exceptions") << QStringLiteral("audit_events");
-    for (const QString &table : std::as_const(counted)) {
-        auto rows = StorageFloor::rowCount(db, table);
+    for (const QString &table : StorageFloor::orderTables()) {
+        auto rows = StorageFloor::rowsAfter(db, table, *baseline);
         if (!rows)
             return rows.error();
         written.insert(table, *rows);
@@ -131,9 +138,7 @@ Result<QJsonObject> runIngestBench(const IngestBenchOptions &options)
     if (!floorCache)
         return floorCache.error();
     const QSqlDatabase floorDb = (*floorCache)->database();
-    if (auto copied = StorageFloor::copyStores(db, floorDb); !copied)
-        return copied.error();
-    auto floor = StorageFloor::measure(db, floorDb);
+    auto floor = StorageFloor::measure(db, floorDb, *baseline);
     if (!floor)
         return floor.error();
     QJsonObject floorRows;

@@ -18,10 +18,7 @@ constexpr int kChunkRows = 5000;
 
 const QStringList &knownTables()
 {
-    static const QStringList tables{QStringLiteral("stores"),          QStringLiteral("raw_orders"),
-                                    QStringLiteral("pos_orders"),      QStringLiteral("pos_order_lines"),
-                                    QStringLiteral("pos_order_payments"), QStringLiteral("outbox"),
-                                    QStringLiteral("audit_events"),    QStringLiteral("exceptions")};
+    static const QStringList tables = StorageFloor::orderTables();
     return tables;
 }
 
@@ -62,9 +59,9 @@ Result<QStringList> columnsOf(const QSqlDatabase &db, const QString &table)
     return columns;
 }
 
-/** Copies @p table in chunks; only the inserts add to @p insertNs. */
+/** Copies the rows of @p table after @p fromRowId in chunks; only the inserts add to @p insertNs. */
 Result<qint64> copyTable(const QSqlDatabase &source, const QSqlDatabase &target, const QString &table,
-                         qint64 *insertNs)
+                         qint64 fromRowId, qint64 *insertNs)
 {
     const auto columns = columnsOf(source, table);
     if (!columns)
@@ -89,7 +86,7 @@ Result<qint64> copyTable(const QSqlDatabase &source, const QSqlDatabase &target,
 
     const int width = int(columns->size());
     qint64 copied = 0;
-    qint64 lastRowId = 0;
+    qint64 lastRowId = fromRowId;
     QList<QVariantList> chunk;
     QElapsedTimer timer;
     for (;;) {
@@ -126,22 +123,39 @@ Result<qint64> copyTable(const QSqlDatabase &source, const QSqlDatabase &target,
 
 QStringList StorageFloor::orderTables()
 {
-    return {QStringLiteral("raw_orders"), QStringLiteral("pos_orders"), QStringLiteral("pos_order_lines"),
-            QStringLiteral("pos_order_payments"), QStringLiteral("outbox")};
+    // Every row the ingest writes, in an order that satisfies the foreign keys; the audit trail is copied in seq
+    // order, so each entry extends the chain head as its trigger demands.
+    return {QStringLiteral("raw_orders"),         QStringLiteral("pos_orders"), QStringLiteral("pos_order_lines"),
+            QStringLiteral("pos_order_payments"), QStringLiteral("outbox"),     QStringLiteral("exceptions"),
+            QStringLiteral("exception_history"),  QStringLiteral("audit_events")};
 }
 
-Status StorageFloor::copyStores(const QSqlDatabase &source, const QSqlDatabase &target)
+Result<RowBaseline> StorageFloor::baseline(const QSqlDatabase &db)
 {
-    DbTransaction tx(target);
-    if (!tx.isActive())
-        return tx.beginStatus();
-    auto copied = copyTable(source, target, QStringLiteral("stores"), nullptr);
-    if (!copied)
-        return copied.error();
-    return tx.commit();
+    RowBaseline baseline;
+    for (const QString &table : orderTables()) {
+        QSqlQuery query(db);
+        if (!query.prepare(QStringLiteral("SELECT COALESCE(MAX(rowid), 0) FROM ") + quoted(table)) || !query.exec()
+            || !query.next())
+            return sqlError(QStringLiteral("the end of ") + table, query);
+        baseline.insert(table, query.value(0).toLongLong());
+    }
+    return baseline;
 }
 
-Result<StorageFloorResult> StorageFloor::measure(const QSqlDatabase &source, const QSqlDatabase &target)
+Status StorageFloor::snapshot(const QSqlDatabase &db, const QString &fileName)
+{
+    QSqlQuery query(db);
+    if (!query.prepare(QStringLiteral("VACUUM INTO ?")))
+        return sqlError(QStringLiteral("snapshot"), query);
+    query.addBindValue(fileName);
+    if (!query.exec())
+        return sqlError(QStringLiteral("snapshot"), query);
+    return Status::success();
+}
+
+Result<StorageFloorResult> StorageFloor::measure(const QSqlDatabase &source, const QSqlDatabase &target,
+                                                 const RowBaseline &baseline)
 {
     StorageFloorResult result;
     qint64 nanoseconds = 0;
@@ -152,7 +166,7 @@ Result<StorageFloorResult> StorageFloor::measure(const QSqlDatabase &source, con
         return tx.beginStatus().error();
     nanoseconds += timer.nsecsElapsed();
     for (const QString &table : orderTables()) {
-        auto copied = copyTable(source, target, table, &nanoseconds);
+        auto copied = copyTable(source, target, table, baseline.value(table), &nanoseconds);
         if (!copied)
             return copied.error();
         result.rows.append({table, *copied});
@@ -166,13 +180,15 @@ Result<StorageFloorResult> StorageFloor::measure(const QSqlDatabase &source, con
     return result;
 }
 
-Result<qint64> StorageFloor::rowCount(const QSqlDatabase &db, const QString &table)
+Result<qint64> StorageFloor::rowsAfter(const QSqlDatabase &db, const QString &table, const RowBaseline &baseline)
 {
     if (!knownTables().contains(table))
         return Error{ErrorCode::InvalidInput, QStringLiteral("%1 is not a table the bench counts").arg(table)};
-    const QString countSql = QStringLiteral("SELECT COUNT(*) FROM ") + quoted(table);
     QSqlQuery query(db);
-    if (!query.prepare(countSql) || !query.exec() || !query.next())
+    if (!query.prepare(QStringLiteral("SELECT COUNT(*) FROM ") + quoted(table) + QStringLiteral(" WHERE rowid > ?")))
+        return sqlError(QStringLiteral("counting ") + table, query);
+    query.addBindValue(baseline.value(table));
+    if (!query.exec() || !query.next())
         return sqlError(QStringLiteral("counting ") + table, query);
     return query.value(0).toLongLong();
 }

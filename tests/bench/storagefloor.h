@@ -3,11 +3,15 @@
 
 #include "core/result.h"
 
+#include <QHash>
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
 
 namespace Tillbridge::Bench {
+
+/** The highest rowid of each floor table before an ingest: the rows after it are the ones the ingest wrote. */
+using RowBaseline = QHash<QString, qint64>;
 
 /** What the storage floor inserted and how long the inserts took. */
 struct StorageFloorResult
@@ -18,28 +22,32 @@ struct StorageFloorResult
 };
 
 /**
- * The storage floor of an ingest: the fastest the cache can take the rows an ingest wrote. Copies the rows of the
- * order tables (raw_orders, pos_orders, pos_order_lines, pos_order_payments, outbox) from @p source, values
- * unchanged, into @p target — a fresh cache with the same schema, indexes and triggers — with one prepared
- * INSERT per table, every value bound, all in ONE transaction. Only the inserts are timed; the rows are read from
- * @p source in chunks between timed stretches.
+ * The storage floor of an ingest: the fastest the cache can take the rows an ingest wrote.
  *
- * Audit events and exceptions are not part of the floor (an ingest must write them, the floor does not), so the
- * ratio ingest / floor also prices the audit trail and validation.
+ * Before the ingest, baseline() notes where each table ends and snapshot() copies the cache as it is (VACUUM INTO),
+ * so the floor starts from the same state: the same stores, mappings and catalogue, and the same audit chain head.
+ * After the ingest, measure() copies every row the ingest wrote — orders, lines, payments, outbox, exceptions,
+ * their history and the audit events, values unchanged — from @p source into the snapshot, with one prepared
+ * INSERT per table, every value bound, all in ONE transaction. The snapshot has the same schema, indexes and
+ * triggers, so each audit event still has to extend the chain head. Only the inserts and the commit are timed; the
+ * rows are read from @p source in chunks between timed stretches.
  */
 class StorageFloor
 {
 public:
-    /** The tables the floor copies, in an order that satisfies their foreign keys. */
+    /** Every table the ingest writes rows to, in an order that satisfies their foreign keys. */
     static QStringList orderTables();
 
-    /** Copies the stores (untimed: the floor's set-up), so that pos_orders' store references hold. */
-    static Core::Status copyStores(const QSqlDatabase &source, const QSqlDatabase &target);
+    static Core::Result<RowBaseline> baseline(const QSqlDatabase &db);
 
-    static Core::Result<StorageFloorResult> measure(const QSqlDatabase &source, const QSqlDatabase &target);
+    /** Writes a copy of @p db to @p fileName, which must not exist. */
+    static Core::Status snapshot(const QSqlDatabase &db, const QString &fileName);
 
-    /** COUNT(*) of @p table (one of orderTables(), "stores", "audit_events" or "exceptions"). */
-    static Core::Result<qint64> rowCount(const QSqlDatabase &db, const QString &table);
+    static Core::Result<StorageFloorResult> measure(const QSqlDatabase &source, const QSqlDatabase &target,
+                                                    const RowBaseline &baseline);
+
+    /** Rows of @p table (one of orderTables()) after @p baseline. */
+    static Core::Result<qint64> rowsAfter(const QSqlDatabase &db, const QString &table, const RowBaseline &baseline);
 };
 
 } // namespace Tillbridge::Bench
