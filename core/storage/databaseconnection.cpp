@@ -37,6 +37,7 @@ constexpr PragmaSetting kPragmas[] = {
     {"PRAGMA journal_mode=WAL", "PRAGMA journal_mode"},
     {"PRAGMA synchronous=FULL", "PRAGMA synchronous"},
     {"PRAGMA foreign_keys=ON", "PRAGMA foreign_keys"},
+    {"PRAGMA temp_store=MEMORY", "PRAGMA temp_store"},
 };
 
 #if defined(Q_OS_LINUX)
