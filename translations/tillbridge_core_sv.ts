@@ -21,6 +21,7 @@
     </message>
     <message>
         <location filename="../core/storage/auditchain.cpp" line="+36"/>
+        <location line="+6"/>
         <source>The audit trail could not be read or written: %1</source>
         <translation>Revisionsspåret kunde inte läsas eller skrivas: %1</translation>
     </message>
@@ -41,13 +42,9 @@
     </message>
     <message>
         <location filename="../core/storage/orderrepository.cpp" line="+33"/>
+        <location line="+6"/>
         <source>The orders could not be read or saved: %1</source>
         <translation>Ordrarna kunde inte läsas eller sparas: %1</translation>
-    </message>
-    <message>
-        <location line="+32"/>
-        <source>Orders can only be written inside an open transaction.</source>
-        <translation>Ordrar kan bara skrivas inom en öppen transaktion.</translation>
     </message>
     <message>
         <location filename="../core/storage/exceptionrepository.cpp" line="+33"/>
@@ -55,12 +52,7 @@
         <translation>Undantagen kunde inte läsas eller sparas: %1</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>Exceptions can only be written inside an open transaction.</source>
-        <translation>Undantag kan bara skrivas inom en öppen transaktion.</translation>
-    </message>
-    <message>
-        <location line="+46"/>
+        <location line="+41"/>
         <source>Exception %1 has a kind, severity, owner or state this version does not know (%2).</source>
         <translation>Undantag %1 har en typ, allvarlighetsgrad, ansvarig eller status som denna version inte känner till (%2).</translation>
     </message>
@@ -95,12 +87,7 @@
         <translation>Mappningarna kunde inte läsas eller sparas: %1</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>Mappings can only be written inside an open transaction.</source>
-        <translation>Mappningar kan bara skrivas inom en öppen transaktion.</translation>
-    </message>
-    <message>
-        <location line="+31"/>
+        <location line="+25"/>
         <source>A %1 mapping needs a source key.</source>
         <translation>En %1-mappning behöver en källnyckel.</translation>
     </message>
@@ -140,12 +127,7 @@
         <translation>Bokföringskön kunde inte läsas eller sparas: %1</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>The posting queue can only be written inside an open transaction.</source>
-        <translation>Bokföringskön kan bara skrivas inom en öppen transaktion.</translation>
-    </message>
-    <message>
-        <location line="+96"/>
+        <location line="+86"/>
         <location line="+19"/>
         <source>Outbox row %1 does not exist.</source>
         <translation>Utkorgsrad %1 finns inte.</translation>
@@ -201,7 +183,7 @@
         <translation>Användarkontona kunde inte läsas eller sparas: %1</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+47"/>
         <source>The user name or the password is not right.</source>
         <translation>Användarnamnet eller lösenordet är fel.</translation>
     </message>
@@ -211,7 +193,7 @@
         <translation>Synkroniseringspositionerna kunde inte läsas eller sparas: %1</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+12"/>
         <source>A sync position needs a source, an account and a stream.</source>
         <translation>En synkroniseringsposition behöver en källa, ett konto och en ström.</translation>
     </message>
@@ -585,7 +567,7 @@
         <translation>En revisionshändelse kan bara skrivas inom en öppen transaktion.</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+77"/>
         <source>Audit entry %1 is missing: the trail jumps from entry %2 to entry %3.</source>
         <translation>Revisionspost %1 saknas: spåret hoppar från post %2 till post %3.</translation>
     </message>
@@ -1475,7 +1457,7 @@
 <context>
     <name>Tillbridge::Core::DatabaseConnection</name>
     <message>
-        <location filename="../core/storage/databaseconnection.cpp" line="+96"/>
+        <location filename="../core/storage/databaseconnection.cpp" line="+97"/>
         <source>The cache is not in write-ahead-log mode (journal_mode=WAL), so Tillbridge will not use it.</source>
         <translation>Cachen är inte i läget för skrivlogg (journal_mode=WAL), så Tillbridge använder den inte.</translation>
     </message>
@@ -1524,16 +1506,27 @@
     </message>
     <message>
         <location line="+22"/>
+        <location line="+26"/>
         <source>There is no open transaction to write in.</source>
         <translation>Det finns ingen öppen transaktion att skriva i.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-12"/>
         <source>The cache could not prepare a statement: %1</source>
         <translation>Cachen kunde inte förbereda en sats: %1</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+33"/>
+        <source>Changes can only be written inside an open transaction.</source>
+        <translation>Ändringar kan bara skrivas inom en öppen transaktion.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The cache could not save a step of the change: %1</source>
+        <translation>Cachen kunde inte spara ett steg av ändringen: %1</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>There is no open transaction to commit.</source>
         <translation>Det finns ingen öppen transaktion att genomföra.</translation>
     </message>
@@ -2510,7 +2503,7 @@
 <context>
     <name>Tillbridge::Core::OrderRepository</name>
     <message>
-        <location filename="../core/storage/orderrepository.cpp" line="+103"/>
+        <location filename="../core/storage/orderrepository.cpp" line="+89"/>
         <source>An order cannot be stored without its Sitoo account.</source>
         <translation>En order kan inte sparas utan sitt Sitoo-konto.</translation>
     </message>
@@ -2530,7 +2523,7 @@
         <translation>Order %1 har ingen giltig valuta.</translation>
     </message>
     <message>
-        <location line="+240"/>
+        <location line="+250"/>
         <source>Order %1 cannot be marked posted by hand: it becomes posted when Prima confirms its document.</source>
         <translation>Order %1 kan inte markeras som bokförd för hand: den blir bokförd när Prima bekräftar dess dokument.</translation>
     </message>
@@ -2540,15 +2533,15 @@
         <translation>En ändring av en orders status måste ange vem som gjorde den.</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <location line="+64"/>
+        <location line="+13"/>
+        <location line="+66"/>
         <location line="+116"/>
-        <location line="+100"/>
+        <location line="+114"/>
         <source>Order %1 is not in the cache.</source>
         <translation>Order %1 finns inte i cachen.</translation>
     </message>
     <message>
-        <location line="-269"/>
+        <location line="-285"/>
         <source>Order %1 is %2; its state can no longer change.</source>
         <translation>Order %1 är %2; dess status kan inte längre ändras.</translation>
     </message>
@@ -2558,7 +2551,7 @@
         <translation>Order %1 kunde inte läsas när den kom; den stannar i karantän tills den ersätts.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Order %1 changed while it was being updated; nothing was saved.</source>
         <translation>Order %1 ändrades medan den uppdaterades; ingenting sparades.</translation>
     </message>
@@ -2807,7 +2800,12 @@
         <translation>Dokumentet för nyckel %1 är inget JSON-objekt.</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+42"/>
+        <source>The posting queue could not be read or saved: %1</source>
+        <translation>Bokföringskön kunde inte läsas eller sparas: %1</translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>A different document is queued already under key %1, reference %2, or for order %3 as %4. A changed document needs a new key (a new version); it never replaces a queued one.</source>
         <translation>Ett annat dokument är redan köat under nyckel %1, referens %2, eller för order %3 som %4. Ett ändrat dokument behöver en ny nyckel (en ny version); det ersätter aldrig ett köat.</translation>
     </message>
@@ -4262,6 +4260,24 @@
         <location line="+2"/>
         <source>Near match</source>
         <translation>Nästan lika</translation>
+    </message>
+</context>
+<context>
+    <name>Tillbridge::Core::SqliteStatement</name>
+    <message>
+        <location filename="../core/storage/sqlitestatement.cpp" line="+51"/>
+        <source>The cache is not an open SQLite database.</source>
+        <translation>Cachen är inte en öppen SQLite-databas.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The cache could not prepare a statement: %1</source>
+        <translation>Cachen kunde inte förbereda en sats: %1</translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <source>A statement that should change the cache returned rows.</source>
+        <translation>En sats som skulle ändra cachen returnerade rader.</translation>
     </message>
 </context>
 <context>

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/sitoo/sitooorderparser.h"
 
+#include "core/sha256.h"
 #include "core/sitoo/sitoojson.h"
 
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -465,7 +465,7 @@ SitooOrderParse SitooOrderParser::parse(const QByteArray &rawOrder, const QStrin
 {
     SitooOrderParse parse;
     parse.raw = rawOrder;
-    parse.rawSha256Hex = QCryptographicHash::hash(rawOrder, QCryptographicHash::Sha256).toHex();
+    parse.rawSha256Hex = Sha256::hexHash(rawOrder);
 
     QJsonParseError jsonError;
     const QJsonDocument document = QJsonDocument::fromJson(rawOrder, &jsonError);

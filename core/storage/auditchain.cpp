@@ -2,10 +2,11 @@
 #include "core/storage/auditchain.h"
 
 #include "core/logging.h"
+#include "core/sha256.h"
+#include "core/storage/dbtime.h"
 #include "core/storage/dbtransaction.h"
 
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QSaveFile>
@@ -28,6 +29,11 @@ void appendField(QByteArray &out, const QByteArray &field)
     out += ':';
     out += field;
     out += ';';
+}
+
+Error appendError(const Error &error)
+{
+    return Error{error.code, tr("The audit trail could not be read or written: %1").arg(error.message)};
 }
 
 Error sqlError(const QSqlQuery &query, const char *what)
@@ -136,7 +142,7 @@ QByteArray AuditChain::canonicalBytes(qint64 seq, const QString &occurredAt, con
 
 QByteArray AuditChain::chainHash(const QByteArray &prevHashHex, const QByteArray &canonical)
 {
-    QCryptographicHash hash(QCryptographicHash::Sha256);
+    Sha256 hash;
     hash.addData(prevHashHex);
     hash.addData(canonical);
     return hash.result().toHex();
@@ -162,24 +168,26 @@ Result<AuditEvent> AuditChain::append(DbTransaction &tx, AuditEvent event)
 {
     if (!tx.isActive())
         return Error{ErrorCode::Database, tr("An audit event can only be written inside an open transaction.")};
-    // Both statements are kept prepared for the transaction: a page of orders appends hundreds of events.
-    auto headQuery = tx.statement(QStringLiteral("SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1"));
+    // Both statements are kept prepared for the transaction, values bound straight into SQLite: a page of orders
+    // appends hundreds of events.
+    auto headQuery = tx.sqlite("SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1");
     if (!headQuery)
         return headQuery.error();
-    QSqlQuery &head = **headQuery;
-    if (!head.exec())
-        return sqlError(head, "head:");
+    SqliteStatement &head = **headQuery;
+    auto headRow = head.step();
+    if (!headRow)
+        return appendError(headRow.error());
     qint64 headSeq = 0;
     QByteArray headHash = genesisHash();
-    if (head.next()) {
-        headSeq = head.value(0).toLongLong();
-        headHash = head.value(1).toString().toLatin1();
+    if (*headRow) {
+        headSeq = head.columnInt64(0);
+        headHash = head.columnText(1).toLatin1();
     }
-    head.finish();
+    head.reset();
 
     if (!event.occurredAt.isValid())
         event.occurredAt = QDateTime::currentDateTimeUtc();
-    const QString occurredAt = event.occurredAt.toUTC().toString(Qt::ISODateWithMs);
+    const QString occurredAt = dbTime(event.occurredAt);
     // QJsonObject keeps its keys sorted, so the compact text is canonical for the same content.
     const QByteArray details = QJsonDocument(event.details).toJson(QJsonDocument::Compact);
     event.seq = headSeq + 1;
@@ -187,23 +195,23 @@ Result<AuditEvent> AuditChain::append(DbTransaction &tx, AuditEvent event)
     event.hash = chainHash(event.prevHash, canonicalBytes(event.seq, occurredAt, event.actor, event.action,
                                                           event.entityType, event.entityId, details));
 
-    auto insertQuery = tx.statement(QStringLiteral(
+    auto insertQuery = tx.sqlite(
         "INSERT INTO audit_events (seq, occurred_at, actor, action, entity_type, entity_id, details, prev_hash, "
-        "hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        "hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     if (!insertQuery)
         return insertQuery.error();
-    QSqlQuery &query = **insertQuery;
-    query.bindValue(0, event.seq);
-    query.bindValue(1, occurredAt);
-    query.bindValue(2, event.actor);
-    query.bindValue(3, event.action);
-    query.bindValue(4, event.entityType);
-    query.bindValue(5, event.entityId);
-    query.bindValue(6, QString::fromUtf8(details));
-    query.bindValue(7, QString::fromLatin1(event.prevHash));
-    query.bindValue(8, QString::fromLatin1(event.hash));
-    if (!query.exec())
-        return sqlError(query, "append:");
+    SqliteStatement &insert = **insertQuery;
+    insert.bind(1, event.seq);
+    insert.bind(2, occurredAt);
+    insert.bind(3, event.actor);
+    insert.bind(4, event.action);
+    insert.bind(5, event.entityType);
+    insert.bind(6, event.entityId);
+    insert.bindUtf8(7, details);
+    insert.bindUtf8(8, event.prevHash);
+    insert.bindUtf8(9, event.hash);
+    if (auto inserted = insert.execute(); !inserted)
+        return appendError(inserted.error());
     return event;
 }
 

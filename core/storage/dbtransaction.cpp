@@ -62,7 +62,7 @@ DbTransaction::~DbTransaction()
 {
     if (m_active)
         rollback();
-    m_statements.clear(); // before the connection can go: a QSqlQuery must not outlive its database
+    clearStatements(); // before the connection can go: no statement may outlive its database
 }
 
 DbTransaction *DbTransaction::outermost()
@@ -96,11 +96,73 @@ Result<QSqlQuery *> DbTransaction::statement(const QString &sql)
     return &query;
 }
 
+Result<SqliteStatement *> DbTransaction::sqlite(SqlText sql)
+{
+    DbTransaction *owner = outermost();
+    if (!m_active || owner == nullptr || !owner->m_active) {
+        return Error{ErrorCode::Database, QCoreApplication::translate("Tillbridge::Core::DbTransaction",
+                                                                      "There is no open transaction to write in.")};
+    }
+    // Keyed by the literal's address: SqlText can only come from a constant, so the address names the statement.
+    auto found = owner->m_sqliteStatements.find(sql.text());
+    if (found != owner->m_sqliteStatements.end()) {
+        found->second->reset();
+        return found->second.get();
+    }
+    auto prepared = SqliteStatement::prepare(m_db, sql);
+    if (!prepared)
+        return prepared.error();
+    SqliteStatement *statement = prepared->get();
+    owner->m_sqliteStatements.emplace(sql.text(), std::move(prepared).value());
+    return statement;
+}
+
+Status DbTransaction::savepoint(SavepointStep step)
+{
+    if (!m_active) {
+        return Error{ErrorCode::Database,
+                     QCoreApplication::translate("Tillbridge::Core::DbTransaction",
+                                                 "Changes can only be written inside an open transaction.")};
+    }
+    // One name for every repository: SQLite resolves nested savepoints of the same name to the innermost.
+    auto run = [this](SqlText sql) -> Status {
+        auto statement = sqlite(sql);
+        if (!statement)
+            return statement.error();
+        if (auto done = (*statement)->execute(); !done) {
+            return Error{done.error().code,
+                         QCoreApplication::translate("Tillbridge::Core::DbTransaction",
+                                                     "The cache could not save a step of the change: %1")
+                             .arg(done.error().message)};
+        }
+        return Status::success();
+    };
+    switch (step) {
+    case SavepointStep::Begin:
+        return run("SAVEPOINT repository_write");
+    case SavepointStep::Release:
+        return run("RELEASE SAVEPOINT repository_write");
+    case SavepointStep::RollBack:
+        if (auto rolledBack = run("ROLLBACK TO SAVEPOINT repository_write"); !rolledBack)
+            return rolledBack;
+        return run("RELEASE SAVEPOINT repository_write");
+    }
+    return Status::success();
+}
+
+void DbTransaction::clearStatements()
+{
+    m_statements.clear();
+    m_sqliteStatements.clear();
+}
+
 void DbTransaction::finishStatements()
 {
     // No statement may be left running when the transaction ends; they stay prepared until the outermost ends.
     for (auto &[sql, query] : m_statements)
         query->finish();
+    for (auto &[sql, statement] : m_sqliteStatements)
+        statement->reset();
 }
 
 Status DbTransaction::commit()
@@ -115,7 +177,7 @@ Status DbTransaction::commit()
         --depth;
         return Status::success();
     }
-    m_statements.clear();
+    clearStatements();
     QString error;
     if (!run(m_db, QStringLiteral("COMMIT"), &error)) {
         qCWarning(lcDb) << "COMMIT failed on" << m_db.connectionName() << error;
@@ -146,7 +208,7 @@ void DbTransaction::rollback()
         run(m_db, QStringLiteral("ROLLBACK"), &error);
         return;
     }
-    m_statements.clear();
+    clearStatements();
     QString error;
     if (!run(m_db, QStringLiteral("ROLLBACK"), &error))
         qCDebug(lcDb) << "ROLLBACK:" << error; // after a failed COMMIT SQLite may have rolled back already

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/logging.h"
 #include "core/result.h"
+#include "core/storage/sqlitestatement.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -44,17 +46,49 @@ public:
      */
     Result<QSqlQuery *> statement(const QString &sql);
 
+    /**
+     * The same for the hot statements that bind values straight into SQLite (see SqliteStatement): prepared on
+     * first use, reset and with no bindings when handed out again, finalised when the outermost transaction ends.
+     */
+    Result<SqliteStatement *> sqlite(SqlText sql);
+
+    /**
+     * Runs one repository write, @p work (returning a Status or a Result), inside a savepoint of this transaction,
+     * so that a write failing half-way leaves nothing of itself behind even if the caller goes on to commit. The
+     * savepoint statements are kept prepared like sqlite(): a page of orders runs them for every order.
+     */
+    template<typename Work>
+    auto atomically(Work &&work) -> decltype(work())
+    {
+        if (auto begun = savepoint(SavepointStep::Begin); !begun)
+            return begun.error();
+        auto result = work();
+        if (result.ok()) {
+            auto released = savepoint(SavepointStep::Release);
+            if (released)
+                return result;
+            result = released.error();
+        }
+        if (!savepoint(SavepointStep::RollBack))
+            qCWarning(lcDb) << "rolling back to a savepoint failed on" << m_db.connectionName();
+        return result;
+    }
+
     /** Commits the outermost transaction; for a nested one, only marks it done. */
     [[nodiscard]] Status commit();
     void rollback();
 
 private:
+    enum class SavepointStep { Begin, Release, RollBack };
+    Status savepoint(SavepointStep step);
     void finishStatements();
+    void clearStatements();
     DbTransaction *outermost();
 
     QSqlDatabase m_db;
     DbTransaction *m_outer = nullptr; ///< the outermost transaction a nested one joined
     std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_statements; ///< outermost only
+    std::unordered_map<const char *, std::unique_ptr<SqliteStatement>> m_sqliteStatements; ///< outermost only
     Status m_beginStatus;
     bool m_active = false;
     bool m_nested = false;

@@ -40,27 +40,6 @@ Error invalid(const QString &message)
 
 
 
-// Runs one repository write inside a savepoint of the caller's transaction, so that a write failing half-way leaves
-// nothing of itself behind even if the caller went on to commit. The savepoint name is a fixed literal.
-template<typename Work>
-auto atomically(DbTransaction &tx, Work &&work) -> decltype(work())
-{
-    if (!tx.isActive())
-        return Error{ErrorCode::Database, tr("Exceptions can only be written inside an open transaction.")};
-    QSqlQuery savepoint(tx.database());
-    if (!savepoint.exec(QStringLiteral("SAVEPOINT exception_repository")))
-        return sqlError(savepoint, "savepoint");
-    auto result = work();
-    if (result.ok()) {
-        if (savepoint.exec(QStringLiteral("RELEASE SAVEPOINT exception_repository")))
-            return result;
-        result = sqlError(savepoint, "release");
-    }
-    if (!savepoint.exec(QStringLiteral("ROLLBACK TO SAVEPOINT exception_repository"))
-        || !savepoint.exec(QStringLiteral("RELEASE SAVEPOINT exception_repository")))
-        qCWarning(lcDb) << "exceptions: rolling back to the savepoint failed:" << savepoint.lastError().text();
-    return result;
-}
 
 bool samePerson(const QString &a, const QString &b)
 {
@@ -190,7 +169,7 @@ Status close(DbTransaction &tx, qint64 id, ExceptionState toState, const QString
         return invalid(tr("Closing exception %1 needs a reason.").arg(id));
     if (actor.trimmed().isEmpty())
         return invalid(tr("A change to exception %1 must name who made it.").arg(id));
-    return atomically(tx, [&]() -> Status {
+    return tx.atomically([&]() -> Status {
         auto current = readCurrent(tx.database(), id);
         if (!current)
             return current.error();
@@ -236,7 +215,7 @@ Result<ExceptionRaiseResult> ExceptionRepository::raise(DbTransaction &tx, const
     if (actor.trimmed().isEmpty())
         return invalid(tr("An exception must name who raised it."));
 
-    return atomically(tx, [&]() -> Result<ExceptionRaiseResult> {
+    return tx.atomically([&]() -> Result<ExceptionRaiseResult> {
         const QSqlDatabase db = tx.database();
         const QString now = dbTime(QDateTime::currentDateTimeUtc());
         const QString kindCode = ExceptionKinds::code(record.kind);
@@ -338,7 +317,7 @@ Status ExceptionRepository::assign(DbTransaction &tx, qint64 id, const QString &
         return invalid(tr("Exception %1 can only be assigned to a named person.").arg(id));
     if (actor.trimmed().isEmpty())
         return invalid(tr("A change to exception %1 must name who made it.").arg(id));
-    return atomically(tx, [&]() -> Status {
+    return tx.atomically([&]() -> Status {
         auto current = readCurrent(tx.database(), id);
         if (!current)
             return current.error();
@@ -386,7 +365,7 @@ Status ExceptionRepository::markOverride(DbTransaction &tx, qint64 id, const QSt
     }
     if (reason.trimmed().isEmpty())
         return invalid(tr("An override of exception %1 needs a reason.").arg(id));
-    return atomically(tx, [&]() -> Status {
+    return tx.atomically([&]() -> Status {
         auto current = readCurrent(tx.database(), id);
         if (!current)
             return current.error();
@@ -457,7 +436,7 @@ Status ExceptionRepository::approveOverride(DbTransaction &tx, qint64 id, const 
         return Error{ErrorCode::PermissionDenied, message};
     }
 
-    return atomically(tx, [&]() -> Status {
+    return tx.atomically([&]() -> Status {
         const QString now = dbTime(QDateTime::currentDateTimeUtc());
         QSqlQuery query(tx.database());
         query.prepare(QStringLiteral(
@@ -488,7 +467,7 @@ Result<bool> ExceptionRepository::autoResolve(DbTransaction &tx, const QString &
 {
     if (reason.trimmed().isEmpty())
         return invalid(tr("Closing an exception needs a reason."));
-    return atomically(tx, [&]() -> Result<bool> {
+    return tx.atomically([&]() -> Result<bool> {
         QSqlQuery query(tx.database());
         query.setForwardOnly(true);
         query.prepare(QStringLiteral("SELECT id FROM exceptions WHERE entity_type = ? AND entity_id = ? AND kind = ? "

@@ -44,27 +44,6 @@ Error invalid(const QString &message)
 }
 
 
-// Runs one repository write inside a savepoint of the caller's transaction, so that a write failing half-way leaves
-// nothing of itself behind even if the caller went on to commit. The savepoint name is a fixed literal.
-template<typename Work>
-auto atomically(DbTransaction &tx, Work &&work) -> decltype(work())
-{
-    if (!tx.isActive())
-        return Error{ErrorCode::Database, tr("Mappings can only be written inside an open transaction.")};
-    QSqlQuery savepoint(tx.database());
-    if (!savepoint.exec(QStringLiteral("SAVEPOINT mapping_repository")))
-        return sqlError(savepoint, "savepoint");
-    auto result = work();
-    if (result.ok()) {
-        if (savepoint.exec(QStringLiteral("RELEASE SAVEPOINT mapping_repository")))
-            return result;
-        result = sqlError(savepoint, "release");
-    }
-    if (!savepoint.exec(QStringLiteral("ROLLBACK TO SAVEPOINT mapping_repository"))
-        || !savepoint.exec(QStringLiteral("RELEASE SAVEPOINT mapping_repository")))
-        qCWarning(lcDb) << "mappings: rolling back to the savepoint failed:" << savepoint.lastError().text();
-    return result;
-}
 
 constexpr std::array kKindCodes{
     std::pair{MappingKind::Store, "store"},
@@ -239,7 +218,7 @@ Status MappingRepository::save(DbTransaction &tx, MappingKind kind, const QStrin
     const auto checked = checkedTarget(kind, *key, target);
     if (!checked)
         return checked.error();
-    return atomically(tx, [&]() -> Status {
+    return tx.atomically([&]() -> Status {
         if (auto saved = saveOne(tx, kind, *key, *checked, actor); !saved)
             return saved.error();
         return Status::success();
@@ -254,7 +233,7 @@ Status MappingRepository::remove(DbTransaction &tx, MappingKind kind, const QStr
     if (!key)
         return key.error();
     const QString kindCode = mappingKindCode(kind);
-    return atomically(tx, [&]() -> Status {
+    return tx.atomically([&]() -> Status {
         QSqlQuery query(tx.database());
         query.setForwardOnly(true);
         query.prepare(QStringLiteral("SELECT target FROM mappings WHERE kind = ? AND source_key = ?"));
@@ -423,7 +402,7 @@ Result<MappingImportSummary> MappingRepository::saveAll(DbTransaction &tx, const
                        + QStringLiteral("- ") + problems.join(QStringLiteral("\n- ")));
     }
 
-    return atomically(tx, [&]() -> Result<MappingImportSummary> {
+    return tx.atomically([&]() -> Result<MappingImportSummary> {
         MappingImportSummary summary;
         for (const Mapping &entry : std::as_const(entries)) {
             auto saved = saveOne(tx, entry.kind, entry.sourceKey, entry.target, actor);

@@ -4,11 +4,11 @@
 #include "core/storage/dbtime.h"
 
 #include "core/logging.h"
+#include "core/sha256.h"
 #include "core/storage/auditchain.h"
 #include "core/storage/dbtransaction.h"
 
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QJsonObject>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -33,6 +33,12 @@ Error sqlError(const QSqlQuery &query, const char *tag)
                  tr("The orders could not be read or saved: %1").arg(query.lastError().text())};
 }
 
+Error storageError(const Error &error, const char *tag)
+{
+    qCWarning(lcDb) << "orders:" << tag << error.message;
+    return Error{error.code, tr("The orders could not be read or saved: %1").arg(error.message)};
+}
+
 Error invalid(const QString &message)
 {
     return Error{ErrorCode::InvalidInput, message};
@@ -40,52 +46,6 @@ Error invalid(const QString &message)
 
 
 
-// A null QString binds as SQL NULL; the text columns are NOT NULL DEFAULT '', so empty text must stay text.
-QString text(const QString &value)
-{
-    return value.isNull() ? QStringLiteral("") : value;
-}
-
-QVariant optionalValue(const std::optional<qint64> &value)
-{
-    return value ? QVariant(*value) : QVariant();
-}
-
-QVariant optionalValue(const std::optional<int> &value)
-{
-    return value ? QVariant(*value) : QVariant();
-}
-
-// Runs one repository write inside a savepoint of the caller's transaction, so that a write failing half-way leaves
-// nothing of itself behind even if the caller went on to commit. The savepoint name is a fixed literal.
-template<typename Work>
-auto atomically(DbTransaction &tx, Work &&work) -> decltype(work())
-{
-    if (!tx.isActive())
-        return Error{ErrorCode::Database, tr("Orders can only be written inside an open transaction.")};
-    // The savepoint statements are kept prepared by the transaction: they run for every order of a page.
-    auto run = [&tx](const QString &sql) -> Status {
-        auto statement = tx.statement(sql);
-        if (!statement)
-            return statement.error();
-        if (!(*statement)->exec())
-            return sqlError(**statement, "savepoint");
-        return Status::success();
-    };
-    if (auto begun = run(QStringLiteral("SAVEPOINT order_repository")); !begun)
-        return begun.error();
-    auto result = work();
-    if (result.ok()) {
-        auto released = run(QStringLiteral("RELEASE SAVEPOINT order_repository"));
-        if (released)
-            return result;
-        result = released.error();
-    }
-    if (!run(QStringLiteral("ROLLBACK TO SAVEPOINT order_repository"))
-        || !run(QStringLiteral("RELEASE SAVEPOINT order_repository")))
-        qCWarning(lcDb) << "orders: rolling back to the savepoint failed";
-    return result;
-}
 
 constexpr std::array kStateCodes{
     std::pair{PosOrderState::Received, "received"},     std::pair{PosOrderState::Quarantined, "quarantined"},
@@ -167,7 +127,7 @@ Result<OrderReceiveResult> OrderRepository::receive(DbTransaction &tx, const QSt
     if (account.isEmpty())
         return invalid(tr("An order cannot be stored without its Sitoo account."));
     // The hash is the identity of a version: a wrong one would make a changed order look unchanged.
-    const QByteArray actualSha = QCryptographicHash::hash(rawBytes, QCryptographicHash::Sha256).toHex();
+    const QByteArray actualSha = Sha256::hexHash(rawBytes);
     if (sha256Hex.toLower() != actualSha) {
         return invalid(tr("Order %1: the SHA-256 given for the raw payload does not match its bytes.")
                            .arg(sitooOrderId));
@@ -185,7 +145,7 @@ Result<OrderReceiveResult> OrderRepository::receive(DbTransaction &tx, const QSt
     }
     const qint64 knownOrderId = sitooOrderId > 0 ? sitooOrderId : 0;
 
-    return atomically(tx, [&]() -> Result<OrderReceiveResult> {
+    return tx.atomically([&]() -> Result<OrderReceiveResult> {
         const QString now = dbTime(QDateTime::currentDateTimeUtc());
         OrderReceiveResult result;
 
@@ -197,19 +157,22 @@ Result<OrderReceiveResult> OrderRepository::receive(DbTransaction &tx, const QSt
             query = *statement;
             return Status::success();
         };
-        if (auto status = prepare(QStringLiteral(
+        // The inserts of a new order bind straight into SQLite (SqliteStatement): they run for every order.
+        auto rawInsert = tx.sqlite(
             "INSERT INTO raw_orders (sitoo_account, sitoo_order_id, payload, payload_sha256, received_at) "
-            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (sitoo_account, sitoo_order_id, payload_sha256) DO NOTHING")); !status)
-            return status.error();
-        query->addBindValue(account);
-        query->addBindValue(knownOrderId);
-        query->addBindValue(rawBytes);
-        query->addBindValue(QString::fromLatin1(actualSha));
-        query->addBindValue(now);
-        if (!query->exec())
-            return sqlError(*query, "insert raw");
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (sitoo_account, sitoo_order_id, payload_sha256) DO NOTHING");
+        if (!rawInsert)
+            return rawInsert.error();
+        SqliteStatement &raw = **rawInsert;
+        raw.bind(1, account);
+        raw.bind(2, knownOrderId);
+        raw.bindBlob(3, rawBytes);
+        raw.bindUtf8(4, actualSha);
+        raw.bind(5, now);
+        if (auto inserted = raw.execute(); !inserted)
+            return storageError(inserted.error(), "insert raw");
 
-        if (query->numRowsAffected() == 0) {
+        if (raw.changes() == 0) {
             // These exact bytes were stored before: a re-read page. Nothing is written, nothing audited.
             result.receipt = OrderReceipt::Unchanged;
             if (auto status = prepare(QStringLiteral("SELECT id FROM raw_orders WHERE sitoo_account = ? AND sitoo_order_id = ? "
@@ -238,11 +201,11 @@ Result<OrderReceiveResult> OrderRepository::receive(DbTransaction &tx, const QSt
                 result.posOrderId = query->value(0).toLongLong();
             return result;
         }
-        result.rawOrderId = query->lastInsertId().toLongLong();
+        result.rawOrderId = raw.lastInsertRowId();
         // An order whose id could not be read gets -raw id: unique, and never a real (positive) Sitoo id.
         const qint64 storedOrderId = knownOrderId > 0 ? knownOrderId : -result.rawOrderId;
 
-        if (auto status = prepare(QStringLiteral(
+        auto orderInsert = tx.sqlite(
             "INSERT INTO pos_orders (sitoo_account, sitoo_order_id, raw_order_id, store_id, kind, receipt_id, "
             "register_id, warehouse_id, order_date, currency, total_net_minor, total_vat_minor, rounding_minor, "
             "total_gross_minor, original_order_id, refund_reason_code, state, created_at, updated_at, malformed, "
@@ -250,73 +213,73 @@ Result<OrderReceiveResult> OrderRepository::receive(DbTransaction &tx, const QSt
             "payment_state_id, order_type_id) "
             "VALUES (?, ?, ?, (SELECT id FROM stores WHERE sitoo_account = ? AND sitoo_store_id = ?), ?, ?, ?, ?, ?, "
             "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT (sitoo_account, sitoo_order_id) DO NOTHING")); !status)
-            return status.error();
-        query->addBindValue(account);
-        query->addBindValue(storedOrderId);
-        query->addBindValue(result.rawOrderId);
-        query->addBindValue(account);
+            "ON CONFLICT (sitoo_account, sitoo_order_id) DO NOTHING");
+        if (!orderInsert)
+            return orderInsert.error();
+        SqliteStatement &insert = **orderInsert;
+        insert.bind(1, account);
+        insert.bind(2, storedOrderId);
+        insert.bind(3, result.rawOrderId);
+        insert.bind(4, account);
         if (parsed) {
             const PosOrder &order = *parsed;
-            query->addBindValue(text(order.storeExternalId));
-            query->addBindValue(posOrderKindCode(order.kind));
-            query->addBindValue(text(order.receiptId));
-            query->addBindValue(text(order.registerId));
-            query->addBindValue(order.warehouseId);
-            query->addBindValue(order.orderDate.isValid() ? dbTime(order.orderDate) : now);
-            query->addBindValue(order.currency.code());
-            query->addBindValue(order.totalNet.minorUnits());
-            query->addBindValue(order.totalVat.minorUnits());
-            query->addBindValue(order.cashRounding.minorUnits());
-            query->addBindValue(order.totalGross.minorUnits());
-            query->addBindValue(optionalValue(order.originalOrderId));
-            query->addBindValue(text(order.refundReasonCode));
-            query->addBindValue(posOrderStateCode(PosOrderState::Received));
-            query->addBindValue(now);
-            query->addBindValue(now);
-            query->addBindValue(0);
-            query->addBindValue(text(order.storeExternalId));
-            query->addBindValue(text(order.timeZone));
-            query->addBindValue(order.salesTax.minorUnits());
-            query->addBindValue(order.eshopId);
-            query->addBindValue(text(order.externalId));
-            query->addBindValue(optionalValue(order.creditOrderId));
-            query->addBindValue(optionalValue(order.orderStateId));
-            query->addBindValue(optionalValue(order.paymentStateId));
-            query->addBindValue(optionalValue(order.orderTypeId));
+            insert.bind(5, order.storeExternalId);
+            insert.bind(6, posOrderKindCode(order.kind));
+            insert.bind(7, order.receiptId);
+            insert.bind(8, order.registerId);
+            insert.bind(9, order.warehouseId);
+            insert.bind(10, order.orderDate.isValid() ? dbTime(order.orderDate) : now);
+            insert.bind(11, order.currency.code());
+            insert.bind(12, order.totalNet.minorUnits());
+            insert.bind(13, order.totalVat.minorUnits());
+            insert.bind(14, order.cashRounding.minorUnits());
+            insert.bind(15, order.totalGross.minorUnits());
+            insert.bind(16, order.originalOrderId);
+            insert.bind(17, order.refundReasonCode);
+            insert.bind(18, posOrderStateCode(PosOrderState::Received));
+            insert.bind(19, now);
+            insert.bind(20, now);
+            insert.bind(21, 0);
+            insert.bind(22, order.storeExternalId);
+            insert.bind(23, order.timeZone);
+            insert.bind(24, order.salesTax.minorUnits());
+            insert.bind(25, order.eshopId);
+            insert.bind(26, order.externalId);
+            insert.bind(27, order.creditOrderId);
+            insert.bind(28, order.orderStateId);
+            insert.bind(29, order.paymentStateId);
+            insert.bind(30, order.orderTypeId);
         } else {
             // Placeholders, flagged by malformed = 1 (see the class comment).
-            query->addBindValue(text(QString()));
-            query->addBindValue(posOrderKindCode(PosOrderKind::Sale));
-            query->addBindValue(text(QString()));
-            query->addBindValue(text(QString()));
-            query->addBindValue(0);
-            query->addBindValue(now);
-            query->addBindValue(QString::fromLatin1(kNoCurrency));
-            query->addBindValue(0);
-            query->addBindValue(0);
-            query->addBindValue(0);
-            query->addBindValue(0);
-            query->addBindValue(QVariant());
-            query->addBindValue(text(QString()));
-            query->addBindValue(posOrderStateCode(PosOrderState::Quarantined));
-            query->addBindValue(now);
-            query->addBindValue(now);
-            query->addBindValue(1);
-            query->addBindValue(text(QString()));
-            query->addBindValue(text(QString()));
-            query->addBindValue(0);
-            query->addBindValue(0);
-            query->addBindValue(text(QString()));
-            query->addBindValue(QVariant());
-            query->addBindValue(QVariant());
-            query->addBindValue(QVariant());
-            query->addBindValue(QVariant());
+            insert.bind(5, QString());
+            insert.bind(6, posOrderKindCode(PosOrderKind::Sale));
+            insert.bind(7, QString());
+            insert.bind(8, QString());
+            insert.bind(9, 0);
+            insert.bind(10, now);
+            insert.bind(11, QLatin1StringView(kNoCurrency));
+            insert.bind(12, 0);
+            insert.bind(13, 0);
+            insert.bind(14, 0);
+            insert.bind(15, 0);
+            insert.bindNull(16);
+            insert.bind(17, QString());
+            insert.bind(18, posOrderStateCode(PosOrderState::Quarantined));
+            insert.bind(19, now);
+            insert.bind(20, now);
+            insert.bind(21, 1);
+            insert.bind(22, QString());
+            insert.bind(23, QString());
+            insert.bind(24, 0);
+            insert.bind(25, 0);
+            insert.bind(26, QString());
+            for (int index = 27; index <= 30; ++index)
+                insert.bindNull(index);
         }
-        if (!query->exec())
-            return sqlError(*query, "insert order");
+        if (auto inserted = insert.execute(); !inserted)
+            return storageError(inserted.error(), "insert order");
 
-        if (query->numRowsAffected() == 0) {
+        if (insert.changes() == 0) {
             // Same order id, different bytes: keep the new version next to the old one and leave the order alone.
             result.receipt = OrderReceipt::ChangedContent;
             if (auto status = prepare(QStringLiteral("SELECT p.id, r.payload_sha256 FROM pos_orders p JOIN raw_orders r ON "
@@ -345,50 +308,57 @@ Result<OrderReceiveResult> OrderRepository::receive(DbTransaction &tx, const QSt
             return result;
         }
         result.receipt = OrderReceipt::New;
-        result.posOrderId = query->lastInsertId().toLongLong();
+        result.posOrderId = insert.lastInsertRowId();
 
         if (parsed) {
-            if (auto status = prepare(QStringLiteral(
+            auto lineInsert = tx.sqlite(
                 "INSERT INTO pos_order_lines (order_id, line_index, item_type, sku, product_name, quantity, "
                 "unit_net_minor, line_net_minor, line_vat_minor, vat_rate_units, discount_net_minor, voucher_code, "
                 "original_line_index, return_reason_code, has_discount, discount_unit_net_minor, voucher_name, "
-                "unit_quantity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")); !status)
-                return status.error();
+                "unit_quantity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            if (!lineInsert)
+                return lineInsert.error();
+            SqliteStatement &lineRow = **lineInsert;
             for (const PosOrderLine &line : parsed->lines) {
-                query->addBindValue(result.posOrderId);
-                query->addBindValue(line.lineIndex);
-                query->addBindValue(line.itemType);
-                query->addBindValue(text(line.sku));
-                query->addBindValue(text(line.productName));
-                query->addBindValue(line.quantity);
-                query->addBindValue(line.unitNetPrice.minorUnits());
-                query->addBindValue(line.lineNet.minorUnits());
-                query->addBindValue(line.lineVat.minorUnits());
-                query->addBindValue(line.vatRate.units());
-                query->addBindValue(line.discount ? line.discount->lineNet.minorUnits() : 0);
-                query->addBindValue(text(line.discount ? line.discount->voucherCode : QString()));
-                query->addBindValue(optionalValue(line.originalLineIndex));
-                query->addBindValue(text(line.returnReasonCode));
-                query->addBindValue(line.discount ? 1 : 0);
-                query->addBindValue(line.discount ? line.discount->perUnitNet.minorUnits() : 0);
-                query->addBindValue(text(line.discount ? line.discount->voucherName : QString()));
-                query->addBindValue(line.unitQuantity ? QVariant(line.unitQuantity->toString()) : QVariant());
-                if (!query->exec())
-                    return sqlError(*query, "insert line");
+                lineRow.bind(1, result.posOrderId);
+                lineRow.bind(2, line.lineIndex);
+                lineRow.bind(3, line.itemType);
+                lineRow.bind(4, line.sku);
+                lineRow.bind(5, line.productName);
+                lineRow.bind(6, line.quantity);
+                lineRow.bind(7, line.unitNetPrice.minorUnits());
+                lineRow.bind(8, line.lineNet.minorUnits());
+                lineRow.bind(9, line.lineVat.minorUnits());
+                lineRow.bind(10, line.vatRate.units());
+                lineRow.bind(11, line.discount ? line.discount->lineNet.minorUnits() : qint64(0));
+                lineRow.bind(12, line.discount ? line.discount->voucherCode : QString());
+                lineRow.bind(13, line.originalLineIndex);
+                lineRow.bind(14, line.returnReasonCode);
+                lineRow.bind(15, line.discount.has_value());
+                lineRow.bind(16, line.discount ? line.discount->perUnitNet.minorUnits() : qint64(0));
+                lineRow.bind(17, line.discount ? line.discount->voucherName : QString());
+                if (line.unitQuantity)
+                    lineRow.bind(18, line.unitQuantity->toString());
+                else
+                    lineRow.bindNull(18);
+                if (auto inserted = lineRow.execute(); !inserted)
+                    return storageError(inserted.error(), "insert line");
             }
-            if (auto status = prepare(QStringLiteral(
+            auto paymentInsert = tx.sqlite(
                 "INSERT INTO pos_order_payments (order_id, payment_index, method_name, amount_minor, reference, "
-                "original_payment_index) VALUES (?, ?, ?, ?, ?, ?)")); !status)
-                return status.error();
+                "original_payment_index) VALUES (?, ?, ?, ?, ?, ?)");
+            if (!paymentInsert)
+                return paymentInsert.error();
+            SqliteStatement &paymentRow = **paymentInsert;
             for (const PosPayment &payment : parsed->payments) {
-                query->addBindValue(result.posOrderId);
-                query->addBindValue(payment.paymentIndex);
-                query->addBindValue(text(payment.methodName));
-                query->addBindValue(payment.amount.minorUnits());
-                query->addBindValue(text(payment.reference));
-                query->addBindValue(optionalValue(payment.originalPaymentIndex));
-                if (!query->exec())
-                    return sqlError(*query, "insert payment");
+                paymentRow.bind(1, result.posOrderId);
+                paymentRow.bind(2, payment.paymentIndex);
+                paymentRow.bind(3, payment.methodName);
+                paymentRow.bind(4, payment.amount.minorUnits());
+                paymentRow.bind(5, payment.reference);
+                paymentRow.bind(6, payment.originalPaymentIndex);
+                if (auto inserted = paymentRow.execute(); !inserted)
+                    return storageError(inserted.error(), "insert payment");
             }
         }
 
@@ -428,29 +398,24 @@ Status OrderRepository::setState(DbTransaction &tx, qint64 orderId, PosOrderStat
     if (actor.trimmed().isEmpty())
         return invalid(tr("A change of an order's state must name who made it."));
 
-    return atomically(tx, [&]() -> Status {
-        QSqlQuery *query = nullptr; // the statement in use, kept prepared by the transaction
-        auto prepare = [&tx, &query](const QString &sql) -> Status {
-            auto statement = tx.statement(sql);
-            if (!statement)
-                return statement.error();
-            query = *statement;
-            return Status::success();
-        };
-        if (auto status = prepare(QStringLiteral("SELECT state, malformed, sitoo_account, sitoo_order_id FROM pos_orders "
-                                     "WHERE id = ?")); !status)
-            return status.error();
-        query->addBindValue(orderId);
-        if (!query->exec())
-            return sqlError(*query, "read state");
-        if (!query->next())
+    return tx.atomically([&]() -> Status {
+        // Both statements run for every order routed: kept prepared, values bound straight into SQLite.
+        auto read = tx.sqlite("SELECT state, malformed, sitoo_account, sitoo_order_id FROM pos_orders WHERE id = ?");
+        if (!read)
+            return read.error();
+        SqliteStatement &current = **read;
+        current.bind(1, orderId);
+        auto found = current.step();
+        if (!found)
+            return storageError(found.error(), "read state");
+        if (!*found)
             return Error{ErrorCode::NotFound, tr("Order %1 is not in the cache.").arg(orderId)};
-        const QString fromCode = query->value(0).toString();
-        const bool malformed = query->value(1).toInt() != 0;
-        const QString account = query->value(2).toString();
-        const qint64 sitooOrderId = query->value(3).toLongLong();
+        const QString fromCode = current.columnText(0);
+        const bool malformed = current.columnInt64(1) != 0;
+        const QString account = current.columnText(2);
+        const qint64 sitooOrderId = current.columnInt64(3);
         const auto from = posOrderStateFromCode(fromCode);
-        query->finish();
+        current.reset();
 
         if (from == state)
             return Status::success();
@@ -464,15 +429,17 @@ Status OrderRepository::setState(DbTransaction &tx, qint64 orderId, PosOrderStat
         }
 
         const QString now = dbTime(QDateTime::currentDateTimeUtc());
-        if (auto status = prepare(QStringLiteral("UPDATE pos_orders SET state = ?, updated_at = ? WHERE id = ? AND state = ?")); !status)
-            return status.error();
-        query->addBindValue(posOrderStateCode(state));
-        query->addBindValue(now);
-        query->addBindValue(orderId);
-        query->addBindValue(fromCode);
-        if (!query->exec())
-            return sqlError(*query, "update state");
-        if (query->numRowsAffected() != 1) {
+        auto write = tx.sqlite("UPDATE pos_orders SET state = ?, updated_at = ? WHERE id = ? AND state = ?");
+        if (!write)
+            return write.error();
+        SqliteStatement &update = **write;
+        update.bind(1, posOrderStateCode(state));
+        update.bind(2, now);
+        update.bind(3, orderId);
+        update.bind(4, fromCode);
+        if (auto updated = update.execute(); !updated)
+            return storageError(updated.error(), "update state");
+        if (update.changes() != 1) {
             return Error{ErrorCode::Database,
                          tr("Order %1 changed while it was being updated; nothing was saved.").arg(orderId)};
         }
@@ -687,6 +654,20 @@ Result<std::optional<StoredOrder>> OrderRepository::findOtherWithReceipt(DbTrans
                                                                          qint64 excludingSitooOrderId) const
 {
     if (receiptId.isEmpty())
+        return std::optional<StoredOrder>();
+    // Asked for every order received, and almost always answered "none": that answer binds straight into SQLite.
+    auto probe = tx.sqlite("SELECT 1 FROM pos_orders WHERE sitoo_account = ? AND receipt_id = ? "
+                           "AND sitoo_order_id <> ? LIMIT 1");
+    if (!probe)
+        return probe.error();
+    (*probe)->bind(1, account);
+    (*probe)->bind(2, receiptId);
+    (*probe)->bind(3, excludingSitooOrderId);
+    auto twin = (*probe)->step();
+    if (!twin)
+        return storageError(twin.error(), "find receipt");
+    (*probe)->reset();
+    if (!*twin)
         return std::optional<StoredOrder>();
     auto query = tx.statement(kOtherWithReceiptSql);
     if (!query)

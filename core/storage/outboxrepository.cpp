@@ -45,36 +45,6 @@ QString nowText()
     return dbTime(QDateTime::currentDateTimeUtc());
 }
 
-// Runs one repository write inside a savepoint of the caller's transaction, so that a write failing half-way leaves
-// nothing of itself behind even if the caller went on to commit. The savepoint name is a fixed literal.
-template<typename Work>
-auto atomically(DbTransaction &tx, Work &&work) -> decltype(work())
-{
-    if (!tx.isActive())
-        return Error{ErrorCode::Database, tr("The posting queue can only be written inside an open transaction.")};
-    // The savepoint statements are kept prepared by the transaction: they run for every document of a page.
-    auto run = [&tx](const QString &sql) -> Status {
-        auto statement = tx.statement(sql);
-        if (!statement)
-            return statement.error();
-        if (!(*statement)->exec())
-            return sqlError(**statement, "savepoint");
-        return Status::success();
-    };
-    if (auto begun = run(QStringLiteral("SAVEPOINT outbox_repository")); !begun)
-        return begun.error();
-    auto result = work();
-    if (result.ok()) {
-        auto released = run(QStringLiteral("RELEASE SAVEPOINT outbox_repository"));
-        if (released)
-            return result;
-        result = released.error();
-    }
-    if (!run(QStringLiteral("ROLLBACK TO SAVEPOINT outbox_repository"))
-        || !run(QStringLiteral("RELEASE SAVEPOINT outbox_repository")))
-        qCWarning(lcDb) << "outbox: rolling back to the savepoint failed";
-    return result;
-}
 
 constexpr std::array kDocumentTypeCodes{
     std::pair{OutboxDocumentType::SalesOrder, "sales_order"},
@@ -217,7 +187,7 @@ struct Finish
 /** Moves a row on from the state its latest attempt left it in, and records the attempt's outcome, atomically. */
 Status finish(DbTransaction &tx, qint64 outboxId, qint64 attemptId, const Finish &how)
 {
-    return atomically(tx, [&]() -> Status {
+    return tx.atomically([&]() -> Status {
         auto entry = readEntry(tx, outboxId);
         if (!entry)
             return entry.error();
@@ -406,30 +376,33 @@ Result<OutboxEnqueueResult> OutboxRepository::enqueueText(DbTransaction &tx, qin
     if (auto checked = checkIdentity(posOrderId, idempotencyKey, externalRef); !checked)
         return checked.error();
 
-    return atomically(tx, [&]() -> Result<OutboxEnqueueResult> {
+    return tx.atomically([&]() -> Result<OutboxEnqueueResult> {
         const QString now = nowText();
         const QString typeCode = outboxDocumentTypeCode(documentType);
-        const QString payload = QString::fromUtf8(payloadJson);
-        // Claims the key atomically (reliability.md §1.1): never SELECT-then-INSERT. Kept prepared for the page.
-        auto insert = tx.statement(QStringLiteral(
+        // Claims the key atomically (reliability.md §1.1): never SELECT-then-INSERT. Kept prepared for the page,
+        // values bound straight into SQLite.
+        auto insertStatement = tx.sqlite(
             "INSERT INTO outbox (pos_order_id, document_type, idempotency_key, external_ref, payload, state, "
-            "attempts, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?) ON CONFLICT DO NOTHING"));
-        if (!insert)
-            return insert.error();
-        QSqlQuery &query = **insert;
-        query.bindValue(0, posOrderId);
-        query.bindValue(1, typeCode);
-        query.bindValue(2, idempotencyKey);
-        query.bindValue(3, externalRef);
-        query.bindValue(4, payload);
-        query.bindValue(5, now);
-        query.bindValue(6, now);
-        if (!query.exec())
-            return sqlError(query, "enqueue");
-        if (query.numRowsAffected() == 1) {
+            "attempts, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?) ON CONFLICT DO NOTHING");
+        if (!insertStatement)
+            return insertStatement.error();
+        SqliteStatement &insert = **insertStatement;
+        insert.bind(1, posOrderId);
+        insert.bind(2, typeCode);
+        insert.bind(3, idempotencyKey);
+        insert.bind(4, externalRef);
+        insert.bindUtf8(5, payloadJson);
+        insert.bind(6, now);
+        insert.bind(7, now);
+        if (auto inserted = insert.execute(); !inserted) {
+            qCWarning(lcDb) << "outbox: enqueue" << inserted.error().message;
+            return Error{inserted.error().code,
+                         tr("The posting queue could not be read or saved: %1").arg(inserted.error().message)};
+        }
+        if (insert.changes() == 1) {
             // The row is exactly what was bound: the audit event is written from these values, not read back.
             OutboxEntry entry;
-            entry.id = query.lastInsertId().toLongLong();
+            entry.id = insert.lastInsertRowId();
             entry.posOrderId = posOrderId;
             entry.documentType = documentType;
             entry.idempotencyKey = idempotencyKey;
@@ -440,6 +413,7 @@ Result<OutboxEnqueueResult> OutboxRepository::enqueueText(DbTransaction &tx, qin
         }
 
         // Something with this key, reference, or order and type is queued already: the same document is a no-op.
+        const QString payload = QString::fromUtf8(payloadJson);
         QSqlQuery existing(tx.database());
         existing.setForwardOnly(true);
         existing.prepare(QStringLiteral(
@@ -477,7 +451,7 @@ Result<QList<OutboxClaim>> OutboxRepository::claimDue(DbTransaction &tx, const Q
 {
     if (!now.isValid())
         return invalid(tr("Claiming due postings needs the current time."));
-    return atomically(tx, [&]() -> Result<QList<OutboxClaim>> {
+    return tx.atomically([&]() -> Result<QList<OutboxClaim>> {
         QSqlQuery *query = nullptr; // the statement in use, kept prepared by the transaction
         auto prepare = [&tx, &query](const QString &sql) -> Status {
             auto statement = tx.statement(sql);
@@ -641,7 +615,7 @@ Status OutboxRepository::markUnknown(DbTransaction &tx, qint64 outboxId, qint64 
 
 Result<int> OutboxRepository::recoverAfterCrash(DbTransaction &tx)
 {
-    return atomically(tx, [&]() -> Result<int> {
+    return tx.atomically([&]() -> Result<int> {
         const QSqlDatabase db = tx.database();
         QSqlQuery query(db);
         query.setForwardOnly(true);
@@ -726,7 +700,7 @@ Status OutboxRepository::requeueUnknown(DbTransaction &tx, qint64 outboxId, cons
 {
     if (!nextAttemptAt.isValid())
         return invalid(tr("A retry of outbox row %1 needs the time of the next attempt.").arg(outboxId));
-    return atomically(tx, [&]() -> Status {
+    return tx.atomically([&]() -> Status {
         const QSqlDatabase db = tx.database();
         auto entry = readEntry(db, outboxId);
         if (!entry)

@@ -33,25 +33,6 @@ Error invalid(const QString &message)
     return Error{ErrorCode::InvalidInput, message};
 }
 
-// Runs one repository write inside a savepoint of the caller's transaction, so that a write failing half-way leaves
-// nothing of itself behind even if the caller went on to commit. The savepoint name is a fixed literal.
-template<typename Work>
-auto atomically(DbTransaction &tx, Work &&work) -> decltype(work())
-{
-    QSqlQuery savepoint(tx.database());
-    if (!savepoint.exec(QStringLiteral("SAVEPOINT sync_state_repository")))
-        return sqlError(savepoint, "savepoint");
-    auto result = work();
-    if (result.ok()) {
-        if (savepoint.exec(QStringLiteral("RELEASE SAVEPOINT sync_state_repository")))
-            return result;
-        result = sqlError(savepoint, "release");
-    }
-    if (!savepoint.exec(QStringLiteral("ROLLBACK TO SAVEPOINT sync_state_repository"))
-        || !savepoint.exec(QStringLiteral("RELEASE SAVEPOINT sync_state_repository")))
-        qCWarning(lcDb) << "sync cursors: rolling back to the savepoint failed:" << savepoint.lastError().text();
-    return result;
-}
 
 Status checkKey(const QString &source, const QString &account, const QString &stream)
 {
@@ -124,7 +105,7 @@ Status SyncStateRepository::resetCursor(DbTransaction &tx, const QString &source
         return checked;
     if (actor.trimmed().isEmpty() || reason.trimmed().isEmpty())
         return invalid(tr("Moving a sync position by hand needs the name of who does it and a reason."));
-    return atomically(tx, [&]() -> Status {
+    return tx.atomically([&]() -> Status {
         QSqlQuery query(tx.database());
         query.setForwardOnly(true);
         query.prepare(QStringLiteral("SELECT cursor FROM sync_cursors WHERE source = ? AND account = ? "

@@ -37,25 +37,6 @@ Error invalid(const QString &message)
     return Error{ErrorCode::InvalidInput, message};
 }
 
-// Runs one repository write inside a savepoint of the caller's transaction, so that a write failing half-way leaves
-// nothing of itself behind even if the caller went on to commit. The savepoint name is a fixed literal.
-template<typename Work>
-auto atomically(DbTransaction &tx, Work &&work) -> decltype(work())
-{
-    QSqlQuery savepoint(tx.database());
-    if (!savepoint.exec(QStringLiteral("SAVEPOINT user_repository")))
-        return sqlError(savepoint, "savepoint");
-    auto result = work();
-    if (result.ok()) {
-        if (savepoint.exec(QStringLiteral("RELEASE SAVEPOINT user_repository")))
-            return result;
-        result = sqlError(savepoint, "release");
-    }
-    if (!savepoint.exec(QStringLiteral("ROLLBACK TO SAVEPOINT user_repository"))
-        || !savepoint.exec(QStringLiteral("RELEASE SAVEPOINT user_repository")))
-        qCWarning(lcDb) << "users: rolling back to the savepoint failed:" << savepoint.lastError().text();
-    return result;
-}
 
 constexpr std::array kRoleCodes{
     std::pair{UserRole::Preparer, "preparer"},
@@ -178,7 +159,7 @@ Result<User> UserRepository::create(DbTransaction &tx, const QString &username, 
     user.active = true;
     user.createdAt = QDateTime::currentDateTimeUtc();
 
-    return atomically(tx, [&]() -> Result<User> {
+    return tx.atomically([&]() -> Result<User> {
         QSqlQuery insert(db);
         insert.prepare(QStringLiteral("INSERT INTO users (username, display_name, role, password_hash, "
                                       "password_salt, hash_iterations, active, created_at) "

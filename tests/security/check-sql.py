@@ -14,6 +14,11 @@ call in the tree -- and proves that the text is built from string literals only:
   * a local or namespace-scope variable (or a `for (x : TABLE)` element's field) whose every assignment is itself
     proven literal by these rules.
 
+The hot statements that bind straight into SQLite (core/storage/sqlitestatement.h) are proven by the compiler
+instead: their SQL is an SqlText, whose constructor is consteval, so only a constant can become one. The gate checks
+that the constructor stays consteval, that sqlite3_prepare*/sqlite3_exec appear nowhere but in SqliteStatement, and
+that SqliteStatement prepares nothing but an SqlText's text.
+
 Anything else -- `+`, `%`, `.arg(`, QString::number, .append(), QString::asprintf, a function result, an
 unresolvable name -- fails, unless the exact (file, enclosing function) is on ALLOW_LIST below with a reason. Each
 allow-list entry must be an identifier built from an enum or a compile-time constant, never from data. An entry
@@ -27,6 +32,7 @@ import re
 import sys
 
 SCAN_DIRS = ("core", "app", "ui")
+SQLITE_STATEMENT = ("core/storage/sqlitestatement.h", "core/storage/sqlitestatement.cpp")
 
 # (path relative to the root, enclosing function name) -> why splicing is safe there. Keep it short.
 ALLOW_LIST = {
@@ -433,6 +439,19 @@ class Checker:
                     obj in sql_objects or obj in db_objects):
                 parts = split_args(args)
                 sink(m.start(), parts[0], "%s.%s()" % (obj, meth))
+        # SQLite's own entry points: only SqliteStatement calls them, and only with an SqlText's text.
+        for m in re.finditer(r"\bsqlite3_(prepare\w*|exec)\s*\(", text):
+            self.sinks += 1
+            close = balanced(text, m.end() - 1)
+            parts = split_args(text[m.end():close])
+            if src.rel not in SQLITE_STATEMENT:
+                self.report(src, m.start(), src.enclosing(m.start()),
+                            "sqlite3_%s() outside SqliteStatement: use DbTransaction::sqlite()" % m.group(1))
+            elif len(parts) < 2 or parts[1].strip() != "sql.text()":
+                self.report(src, m.start(), src.enclosing(m.start()),
+                            "SqliteStatement must prepare an SqlText's text, not %s" % (parts[1:2] or ["?"])[0])
+        # DbTransaction::sqlite(SqlText) and SqliteStatement::prepare(db, SqlText): the compiler proves the literal.
+        self.sinks += len(re.findall(r"(?:\.|->)\s*sqlite\s*\(|SqliteStatement::prepare\s*\(", text))
         # QSqlQuery q(QString, db) executes its first argument.
         for m in re.finditer(r"\bQSqlQuery\s+\w+\s*[({]", text):
             close = balanced(text, m.end() - 1)
@@ -537,6 +556,10 @@ class Checker:
             self.check_file(src)
         for src in sources:
             self.check_member_calls(src)
+        header = next((src for src in sources if src.rel == SQLITE_STATEMENT[0]), None)
+        if header is None or not re.search(r"\bconsteval\s+SqlText\s*\(", header.text):
+            self.findings.append("%s: SqlText's constructor must be consteval, or SqliteStatement could be handed "
+                                 "SQL built at run time" % SQLITE_STATEMENT[0])
         # A stale entry is reported but does not fail: the files it names may be mid-change in another commit.
         self.stale = ["%s: stale allow-list entry for %s() (nothing to allow there any more)" % key
                       for key in sorted(set(ALLOW_LIST) - self.allow_hits)]

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// DbTransaction: all-or-nothing, nested transactions join the outer one, and statements kept prepared for the
-// outermost transaction's life (what a page of orders runs hundreds of times) behave like fresh ones.
+// DbTransaction: all-or-nothing, nested transactions join the outer one, statements kept prepared for the
+// outermost transaction's life (what a page of orders runs hundreds of times) behave like fresh ones, and
+// atomically() leaves nothing of a failed write behind. SqliteStatement: values bound straight into SQLite read back
+// exactly as QSqlQuery would write them.
 #include "core/storage/dbtransaction.h"
 
 #include "core/storage/databaseconnection.h"
@@ -12,7 +14,9 @@
 #include <QSqlQuery>
 #include <QTest>
 
+#include <limits>
 #include <memory>
+#include <optional>
 
 using namespace Tillbridge::Core;
 using Tillbridge::Test::scalar;
@@ -31,6 +35,12 @@ private Q_SLOTS:
     void statementsDoNotOutliveTheTransaction();
     void aRolledBackTransactionKeepsNothingItsStatementsWrote();
     void badSqlIsAnErrorNotACachedStatement();
+    void aSqliteStatementIsPreparedOncePerTransaction();
+    void sqliteBindingsReadBackExactly();
+    void sqliteErrorsCarrySqlitesReason();
+    void aSqliteSelectLeftMidWayDoesNotHoldTheReadSnapshot();
+    void atomicallyLeavesNothingOfAFailedWrite();
+    void atomicallyNestsAndKeepsWhatSucceeded();
 
 private:
     QSqlDatabase db() const { return m_connection->database(); }
@@ -194,6 +204,191 @@ void tst_DbTransaction::badSqlIsAnErrorNotACachedStatement()
     QVERIFY(first.errorString().contains(QStringLiteral("no_such_table")));
     QVERIFY(!tx.statement(broken).ok()); // still an error, never a half-prepared query
     QVERIFY(tx.statement(kInsertCursor).ok());
+}
+
+void tst_DbTransaction::aSqliteStatementIsPreparedOncePerTransaction()
+{
+    constexpr SqlText kInsert = "INSERT INTO sync_cursors (source, account, stream, cursor, updated_at) "
+                                "VALUES ('bench', ?, 'orders', ?, '2026-01-01T00:00:00.000Z')";
+    DbTransaction tx(db());
+    auto first = tx.sqlite(kInsert);
+    QVERIFY2(first.ok(), qPrintable(first.errorString()));
+    (*first)->bind(1, QStringLiteral("a"));
+    (*first)->bind(2, QStringLiteral("1"));
+    QVERIFY((*first)->execute().ok());
+    QCOMPARE((*first)->changes(), 1);
+    const qint64 firstRow = (*first)->lastInsertRowId();
+    auto second = tx.sqlite(kInsert);
+    QVERIFY(second.ok());
+    QCOMPARE(*second, *first); // the same statement...
+    // ...handed out with no bindings left over: an unbound account is NULL, which the NOT NULL column refuses.
+    QVERIFY(!(*second)->execute().ok());
+    (*second)->bind(1, QStringLiteral("b"));
+    (*second)->bind(2, QStringLiteral("2"));
+    QVERIFY((*second)->execute().ok());
+    QCOMPARE((*second)->lastInsertRowId(), firstRow + 1);
+    QVERIFY(tx.commit().ok());
+    QCOMPARE(count("SELECT COUNT(*) FROM sync_cursors WHERE source = 'bench'"), 2);
+    QVERIFY(!tx.sqlite("SELECT 1").ok()); // finalised with the transaction
+}
+
+void tst_DbTransaction::sqliteBindingsReadBackExactly()
+{
+    QSqlQuery create(db());
+    QVERIFY(create.exec(QStringLiteral("CREATE TABLE bound (i INTEGER, t TEXT, b BLOB, n INTEGER)")));
+    const QString hostile = QStringLiteral("'); DROP TABLE outbox;-- %_ \u202e\U0001F600") + QChar(u'\0') + u"end";
+    const QByteArray blob("\x00\x01\xff raw", 8);
+    {
+        DbTransaction tx(db());
+        auto insert = tx.sqlite("INSERT INTO bound (i, t, b, n) VALUES (?, ?, ?, ?)");
+        QVERIFY(insert.ok());
+        SqliteStatement &row = **insert;
+        row.bind(1, std::numeric_limits<qint64>::min());
+        row.bind(2, hostile);
+        row.bindBlob(3, blob);
+        row.bind(4, std::optional<qint64>());
+        QVERIFY(row.execute().ok());
+        row.bind(1, 7);
+        row.bind(2, QString()); // null text is '', never NULL
+        row.bindBlob(3, QByteArray());
+        row.bind(4, std::optional<int>(42));
+        QVERIFY(row.execute().ok());
+        row.bind(1, true);
+        row.bindUtf8(2, QByteArrayView("{\"k\":\"\xc3\xa5\"}"));
+        row.bindNull(3);
+        row.bind(4, std::optional<qint64>(-1));
+        QVERIFY(row.execute().ok());
+        QVERIFY(tx.commit().ok());
+    }
+    // Read back through Qt, as the rest of Tillbridge reads these rows.
+    QSqlQuery read(db());
+    QVERIFY(read.exec(QStringLiteral("SELECT i, t, typeof(t), b, typeof(b), n, typeof(n) FROM bound ORDER BY rowid")));
+    QVERIFY(read.next());
+    QCOMPARE(read.value(0).toLongLong(), std::numeric_limits<qint64>::min());
+    QCOMPARE(read.value(1).toString(), hostile);
+    QCOMPARE(read.value(2).toString(), QStringLiteral("text"));
+    QCOMPARE(read.value(3).toByteArray(), blob);
+    QCOMPARE(read.value(4).toString(), QStringLiteral("blob"));
+    QCOMPARE(read.value(6).toString(), QStringLiteral("null"));
+    QVERIFY(read.next());
+    QCOMPARE(read.value(1).toString(), QString());
+    QCOMPARE(read.value(2).toString(), QStringLiteral("text"));
+    QCOMPARE(read.value(4).toString(), QStringLiteral("blob"));
+    QCOMPARE(read.value(5).toLongLong(), 42);
+    QVERIFY(read.next());
+    QCOMPARE(read.value(0).toLongLong(), 1);
+    QCOMPARE(read.value(1).toString(), QStringLiteral("{\"k\":\"å\"}"));
+    QCOMPARE(read.value(4).toString(), QStringLiteral("null"));
+    QCOMPARE(read.value(5).toLongLong(), -1);
+    QVERIFY(!read.next());
+
+    // And through SqliteStatement's own columns.
+    DbTransaction tx(db());
+    auto select = tx.sqlite("SELECT t, n FROM bound WHERE i = ?");
+    QVERIFY(select.ok());
+    (*select)->bind(1, std::numeric_limits<qint64>::min());
+    auto row = (*select)->step();
+    QVERIFY(row.ok() && *row);
+    QCOMPARE((*select)->columnText(0), hostile);
+    QVERIFY((*select)->columnIsNull(1));
+    auto done = (*select)->step();
+    QVERIFY(done.ok() && !*done);
+}
+
+void tst_DbTransaction::sqliteErrorsCarrySqlitesReason()
+{
+    DbTransaction tx(db());
+    auto broken = tx.sqlite("INSERT INTO no_such_table (x) VALUES (?)");
+    QVERIFY(!broken.ok());
+    QCOMPARE(broken.error().code, ErrorCode::Database);
+    QVERIFY(broken.errorString().contains(QStringLiteral("no_such_table")));
+    // A trigger's RAISE reaches the caller with its own words, and the statement can be used again.
+    auto append = tx.sqlite("INSERT INTO audit_events (seq, occurred_at, actor, action, entity_type, entity_id, "
+                            "details, prev_hash, hash) VALUES (?, 'x', 'a', 'b', 'c', 'd', '{}', ?, ?)");
+    QVERIFY(append.ok());
+    (*append)->bind(1, 999999);
+    (*append)->bind(2, QString(64, u'1'));
+    (*append)->bind(3, QString(64, u'2'));
+    auto refused = (*append)->execute();
+    QVERIFY(!refused.ok());
+    QVERIFY2(refused.errorString().contains(QStringLiteral("extend the head")), qPrintable(refused.errorString()));
+    QVERIFY(tx.commit().ok());
+}
+
+void tst_DbTransaction::aSqliteSelectLeftMidWayDoesNotHoldTheReadSnapshot()
+{
+    {
+        DbTransaction tx(db());
+        auto insert = tx.sqlite("INSERT INTO sync_cursors (source, account, stream, cursor, updated_at) "
+                                "VALUES ('bench', ?, 'orders', '1', '2026-01-01T00:00:00.000Z')");
+        QVERIFY(insert.ok());
+        for (const char *scope : {"a", "b"}) {
+            (*insert)->bind(1, QString::fromLatin1(scope));
+            QVERIFY((*insert)->execute().ok());
+        }
+        auto select = tx.sqlite("SELECT account FROM sync_cursors WHERE source = 'bench' ORDER BY account");
+        QVERIFY(select.ok());
+        auto first = (*select)->step();
+        QVERIFY(first.ok() && *first);
+        // Left on its first row; committing must still work and end every statement.
+        QVERIFY(tx.commit().ok());
+    }
+    // A second connection can write at once: nothing of the first transaction is still open.
+    auto other = m_cache->open();
+    QVERIFY(other.ok());
+    DbTransaction second((*other)->database());
+    QVERIFY2(second.isActive(), qPrintable(second.beginStatus().errorString()));
+    QVERIFY(second.commit().ok());
+}
+
+void tst_DbTransaction::atomicallyLeavesNothingOfAFailedWrite()
+{
+    DbTransaction tx(db());
+    auto insert = tx.statement(kInsertCursor);
+    QVERIFY(insert.ok());
+    QVERIFY(insertCursor(**insert, QStringLiteral("kept"), QStringLiteral("1")));
+    Status failed = tx.atomically([&]() -> Status {
+        auto again = tx.statement(kInsertCursor);
+        if (!again || !insertCursor(**again, QStringLiteral("half"), QStringLiteral("2")))
+            return Error{ErrorCode::Database, QStringLiteral("setup")};
+        return Error{ErrorCode::InvalidInput, QStringLiteral("the second half failed")};
+    });
+    QVERIFY(!failed.ok());
+    QCOMPARE(failed.error().code, ErrorCode::InvalidInput); // the work's own error, unchanged
+    QVERIFY(tx.commit().ok());
+    QCOMPARE(count("SELECT COUNT(*) FROM sync_cursors WHERE source = 'bench' AND account = 'kept'"), 1);
+    QCOMPARE(count("SELECT COUNT(*) FROM sync_cursors WHERE source = 'bench' AND account = 'half'"), 0);
+
+    // Outside a transaction there is nothing to be atomic in.
+    DbTransaction done(db());
+    QVERIFY(done.commit().ok());
+    Result<int> refused = done.atomically([]() -> Result<int> { return 1; });
+    QVERIFY(!refused.ok());
+}
+
+void tst_DbTransaction::atomicallyNestsAndKeepsWhatSucceeded()
+{
+    DbTransaction tx(db());
+    Result<int> outer = tx.atomically([&]() -> Result<int> {
+        auto insert = tx.statement(kInsertCursor);
+        if (!insert || !insertCursor(**insert, QStringLiteral("outer"), QStringLiteral("1")))
+            return Error{ErrorCode::Database, QStringLiteral("outer insert")};
+        // An inner write that fails is undone alone; the outer one goes on.
+        Status inner = tx.atomically([&]() -> Status {
+            auto again = tx.statement(kInsertCursor);
+            if (!again || !insertCursor(**again, QStringLiteral("inner"), QStringLiteral("2")))
+                return Error{ErrorCode::Database, QStringLiteral("inner insert")};
+            return Error{ErrorCode::InvalidInput, QStringLiteral("inner refused")};
+        });
+        if (inner.ok())
+            return Error{ErrorCode::Database, QStringLiteral("the inner write should have failed")};
+        return 5;
+    });
+    QVERIFY2(outer.ok(), qPrintable(outer.errorString()));
+    QCOMPARE(*outer, 5);
+    QVERIFY(tx.commit().ok());
+    QCOMPARE(count("SELECT COUNT(*) FROM sync_cursors WHERE source = 'bench' AND account = 'outer'"), 1);
+    QCOMPARE(count("SELECT COUNT(*) FROM sync_cursors WHERE source = 'bench' AND account = 'inner'"), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_DbTransaction)

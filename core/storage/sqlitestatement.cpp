@@ -1,0 +1,187 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/storage/sqlitestatement.h"
+
+#include "core/logging.h"
+
+#include <QCoreApplication>
+#include <QSqlDriver>
+#include <QVariant>
+
+#include <sqlite3.h>
+
+namespace Tillbridge::Core {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Tillbridge::Core::SqliteStatement", text);
+}
+
+sqlite3 *handleOf(const QSqlDatabase &db)
+{
+    if (!db.isOpen() || db.driver() == nullptr)
+        return nullptr;
+    // QSQLITE hands out its sqlite3* as a QVariant holding the pointer.
+    const QVariant handle = db.driver()->handle();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3 *const *>(handle.constData());
+}
+
+// SQLite keeps its own copy of every bound value, so the caller's strings may go before the statement runs.
+const auto kCopy = SQLITE_TRANSIENT;
+} // namespace
+
+SqliteStatement::SqliteStatement(sqlite3 *db, sqlite3_stmt *statement, SqlText sql)
+    : m_db(db)
+    , m_statement(statement)
+    , m_sql(sql)
+{
+}
+
+SqliteStatement::~SqliteStatement()
+{
+    sqlite3_finalize(m_statement);
+}
+
+Result<std::unique_ptr<SqliteStatement>> SqliteStatement::prepare(const QSqlDatabase &db, SqlText sql)
+{
+    sqlite3 *handle = handleOf(db);
+    if (handle == nullptr)
+        return Error{ErrorCode::Database, tr("The cache is not an open SQLite database.")};
+    sqlite3_stmt *statement = nullptr;
+    const int code = sqlite3_prepare_v3(handle, sql.text(), sql.size() + 1, SQLITE_PREPARE_PERSISTENT, &statement,
+                                        nullptr);
+    if (code != SQLITE_OK) {
+        sqlite3_finalize(statement);
+        qCWarning(lcDb) << "prepare failed:" << sqlite3_errmsg(handle) << "in" << sql.text();
+        return Error{ErrorCode::Database, tr("The cache could not prepare a statement: %1")
+                                              .arg(QString::fromUtf8(sqlite3_errmsg(handle)))};
+    }
+    return std::unique_ptr<SqliteStatement>(new SqliteStatement(handle, statement, sql));
+}
+
+void SqliteStatement::bind(int index, qint64 value)
+{
+    sqlite3_bind_int64(m_statement, index, value);
+}
+
+void SqliteStatement::bind(int index, QStringView text)
+{
+    // A null view has no data pointer, which SQLite would bind as NULL: text columns get '' instead.
+    static const char16_t empty = u'\0';
+    const void *data = text.isNull() ? static_cast<const void *>(&empty) : static_cast<const void *>(text.utf16());
+    sqlite3_bind_text16(m_statement, index, data, int(text.size() * 2), kCopy);
+}
+
+void SqliteStatement::bind(int index, QLatin1StringView text)
+{
+    // Latin-1 is UTF-8 only for ASCII; the codes bound this way (states, kinds, hex digests) are ASCII.
+    bind(index, QString(text));
+}
+
+void SqliteStatement::bind(int index, const std::optional<qint64> &value)
+{
+    if (value)
+        bind(index, *value);
+    else
+        bindNull(index);
+}
+
+void SqliteStatement::bind(int index, const std::optional<int> &value)
+{
+    if (value)
+        bind(index, qint64(*value));
+    else
+        bindNull(index);
+}
+
+void SqliteStatement::bindUtf8(int index, QByteArrayView utf8)
+{
+    static const char empty = '\0';
+    sqlite3_bind_text64(m_statement, index, utf8.isNull() ? &empty : utf8.data(), sqlite3_uint64(utf8.size()), kCopy,
+                        SQLITE_UTF8);
+}
+
+void SqliteStatement::bindBlob(int index, QByteArrayView bytes)
+{
+    static const char empty = '\0';
+    sqlite3_bind_blob64(m_statement, index, bytes.isNull() ? &empty : bytes.data(), sqlite3_uint64(bytes.size()),
+                        kCopy);
+}
+
+void SqliteStatement::bindNull(int index)
+{
+    sqlite3_bind_null(m_statement, index);
+}
+
+Result<bool> SqliteStatement::step()
+{
+    const int code = sqlite3_step(m_statement);
+    if (code == SQLITE_ROW)
+        return true;
+    if (code == SQLITE_DONE) {
+        // Done: release the read snapshot now, not when the statement is next used.
+        sqlite3_reset(m_statement);
+        return false;
+    }
+    Error failure = error(code);
+    sqlite3_reset(m_statement);
+    return failure;
+}
+
+Status SqliteStatement::execute()
+{
+    auto stepped = step();
+    if (!stepped)
+        return stepped.error();
+    if (*stepped) {
+        reset();
+        return Error{ErrorCode::Database, tr("A statement that should change the cache returned rows.")};
+    }
+    return Status::success();
+}
+
+qint64 SqliteStatement::columnInt64(int column) const
+{
+    return sqlite3_column_int64(m_statement, column);
+}
+
+QString SqliteStatement::columnText(int column) const
+{
+    const auto *text = static_cast<const char16_t *>(sqlite3_column_text16(m_statement, column));
+    if (text == nullptr)
+        return {};
+    return QString::fromUtf16(text, sqlite3_column_bytes16(m_statement, column) / 2);
+}
+
+bool SqliteStatement::columnIsNull(int column) const
+{
+    return sqlite3_column_type(m_statement, column) == SQLITE_NULL;
+}
+
+qint64 SqliteStatement::changes() const
+{
+    return sqlite3_changes64(m_db);
+}
+
+qint64 SqliteStatement::lastInsertRowId() const
+{
+    return sqlite3_last_insert_rowid(m_db);
+}
+
+void SqliteStatement::reset()
+{
+    sqlite3_reset(m_statement);
+    sqlite3_clear_bindings(m_statement);
+}
+
+Error SqliteStatement::error(int code) const
+{
+    const QString message = QString::fromUtf8(sqlite3_errmsg(m_db));
+    qCWarning(lcDb) << "statement failed:" << message << "in" << m_sql.text();
+    Q_UNUSED(code)
+    return Error{ErrorCode::Database, message}; // as QSqlQuery reports it, so callers treat both paths alike
+}
+
+} // namespace Tillbridge::Core
