@@ -37,7 +37,11 @@ constexpr PragmaSetting kPragmas[] = {
     {"PRAGMA journal_mode=WAL", "PRAGMA journal_mode"},
     {"PRAGMA synchronous=FULL", "PRAGMA synchronous"},
     {"PRAGMA foreign_keys=ON", "PRAGMA foreign_keys"},
+    // Savepoint journals in memory: on disk they cost about a hundred writes per order ingested.
     {"PRAGMA temp_store=MEMORY", "PRAGMA temp_store"},
+    // Checkpoint the WAL every 32 MB instead of every 4 MB: a page of orders dirties the same index pages again and
+    // again, and each checkpoint copies them back; a quarter of the checkpoints made the ingest 15-20 % faster.
+    {"PRAGMA wal_autocheckpoint=8192", "PRAGMA wal_autocheckpoint"},
 };
 
 #if defined(Q_OS_LINUX)

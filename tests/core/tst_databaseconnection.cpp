@@ -128,6 +128,8 @@ void tst_DatabaseConnection::pragmasAreVerifiedOnEveryConnection()
         QCOMPARE(pragma(db, "journal_mode"), QStringLiteral("wal"));
         QCOMPARE(pragma(db, "synchronous"), QStringLiteral("2")); // FULL
         QCOMPARE(pragma(db, "foreign_keys"), QStringLiteral("1"));
+        QCOMPARE(pragma(db, "temp_store"), QStringLiteral("2"));             // MEMORY: savepoint journals
+        QCOMPARE(pragma(db, "wal_autocheckpoint"), QStringLiteral("8192")); // checkpoint every 32 MB of WAL
         QVERIFY(DatabaseConnection::verifyPragmas(db).ok());
         names.insert(connection->connectionName());
     }
