@@ -2,12 +2,14 @@
 #pragma once
 
 #include "core/engine/orderrouter.h"
+#include "core/sitoo/sitooorderparser.h"
 #include "core/result.h"
 
 #include <QByteArray>
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
+#include <QThreadPool>
 
 namespace Tillbridge::Core {
 
@@ -38,7 +40,9 @@ struct IngestSummary
  *
  * One transaction per page: the orders, their exceptions, their outbox rows, every audit event and the orderid
  * cursor commit together or not at all, so a crash re-reads the page and the receipt is idempotent.
- * Runs in the engine's worker thread on that thread's connection.
+ * Runs in the engine's worker thread on that thread's connection; a page's orders are parsed, and their Prima
+ * documents built, ahead on one helper thread (pure work, about two fifths of the whole), while this thread
+ * validates and writes them in page order.
  */
 class OrderIngestion
 {
@@ -51,6 +55,12 @@ public:
     /** Ingests one page, in orderid order, as the exact bytes Sitoo sent. */
     Result<IngestSummary> ingestPage(const QList<QByteArray> &rawOrders);
 
+    /**
+     * Whether a helper thread parses and prepares the page ahead (the default). Off, every order is parsed and its
+     * document built on this thread, as route() would without a prepared payload; the results are the same bytes.
+     */
+    void setParseAhead(bool enabled) { m_parseAhead = enabled; }
+
     /** The orderid cursor: the last order taken into the cache (0 before the first). */
     Result<qint64> lastOrderId() const;
 
@@ -59,11 +69,13 @@ public:
 
 private:
     struct Routed;
-    Result<Routed> ingestOne(DbTransaction &tx, const QByteArray &raw);
+    Result<Routed> ingestOne(DbTransaction &tx, const SitooOrderParse &parse, const PreparedPosting *prepared);
 
     QSqlDatabase m_db;
     QString m_account;
     OrderRouter m_router;
+    QThreadPool m_parsers; ///< one thread: it parses the next orders while the connection's thread writes
+    bool m_parseAhead = true;
 };
 
 } // namespace Tillbridge::Core

@@ -105,13 +105,72 @@ Status OrderRouter::refreshReferenceData()
     if (!catalogue)
         return catalogue.error();
     m_catalogue = *catalogue;
-    m_frozenMappings.clear();
+    freezeMappings();
     return Status::success();
+}
+
+PostingMappings OrderRouter::mappingsFor(const QString &location) const
+{
+    PostingMappings mappings;
+    mappings.location = location;
+    mappings.taxCodeByRate = m_taxCodes;
+    mappings.tenderByMethod = m_tenders;
+    mappings.promotionByVoucher = m_promotions;
+    mappings.dispositionByReason = m_dispositions;
+    return mappings;
+}
+
+void OrderRouter::freezeMappings()
+{
+    // The frozen codes are the same for every order of a location until the mappings change: built once, here.
+    m_frozenMappings.clear();
+    for (const Store &store : std::as_const(m_stores)) {
+        const QString location = m_locations.value(store.sitooStoreId, store.primaLocation);
+        if (!location.isEmpty() && !m_frozenMappings.contains(location))
+            m_frozenMappings.insert(location, mappingsFor(location).toJson());
+    }
+}
+
+Result<OutboxPayload> OrderRouter::postingPayload(const PosOrder &order, const Store &store) const
+{
+    const PostingMappings mappings = mappingsFor(store.primaLocation);
+    QJsonObject document;
+    if (order.kind == PosOrderKind::Sale) {
+        auto sale = DocumentBuilder::salesOrder(order, store, mappings);
+        if (!sale)
+            return sale.error();
+        auto json = PrimaJson::salesOrderToJson(*sale);
+        if (!json)
+            return json.error();
+        document = *json;
+    } else {
+        auto note = DocumentBuilder::creditNote(order, store, mappings);
+        if (!note)
+            return note.error();
+        auto json = PrimaJson::creditNoteToJson(*note);
+        if (!json)
+            return json.error();
+        document = *json;
+    }
+    const auto frozen = m_frozenMappings.constFind(mappings.location);
+    const QJsonObject frozenJson = frozen != m_frozenMappings.constEnd() ? *frozen : mappings.toJson();
+    return OutboxPayload::fromObject(
+        QJsonObject{{QStringLiteral("mappings"), frozenJson}, {QStringLiteral("document"), document}});
+}
+
+std::optional<PreparedPosting> OrderRouter::prepare(const QString &account, const PosOrder &order) const
+{
+    const std::optional<Store> store = storeFor(account, order);
+    if (!store)
+        return std::nullopt;
+    auto payload = postingPayload(order, *store);
+    if (!payload)
+        return std::nullopt; // route() builds it again and reports why
+    return PreparedPosting{store->id, store->primaLocation, *payload};
 }
 
 void OrderRouter::overlayMappings(const QList<Mapping> &mappings)
 {
-    m_frozenMappings.clear();
     for (const Mapping &mapping : mappings) {
         switch (mapping.kind) {
         case MappingKind::Store:
@@ -131,6 +190,7 @@ void OrderRouter::overlayMappings(const QList<Mapping> &mappings)
             break;
         }
     }
+    freezeMappings();
 }
 
 std::optional<Store> OrderRouter::storeFor(const QString &account, const PosOrder &order) const
@@ -256,40 +316,23 @@ Result<RoutingOutcome> OrderRouter::route(DbTransaction &tx, const QString &acco
         return outcome;
     }
 
-    // Valid: freeze the codes it posts with, build the document, and write the intent before anything is sent.
-    PostingMappings mappings;
-    mappings.location = verdict.store->primaLocation;
-    mappings.taxCodeByRate = m_taxCodes;
-    mappings.tenderByMethod = m_tenders;
-    mappings.promotionByVoucher = m_promotions;
-    mappings.dispositionByReason = m_dispositions;
-    QJsonObject document;
-    if (order.kind == PosOrderKind::Sale) {
-        auto sale = DocumentBuilder::salesOrder(order, *verdict.store, mappings);
-        if (!sale)
-            return sale.error();
-        auto json = PrimaJson::salesOrderToJson(*sale);
-        if (!json)
-            return json.error();
-        document = *json;
+    // Valid: freeze the codes it posts with, build the document, and write the intent before anything is sent. A
+    // payload prepared ahead for the same store and location is the same bytes (the same functions on the same
+    // reference data); the relay rebuilds every document before sending and refuses any that differs.
+    std::optional<OutboxPayload> payload;
+    if (request.prepared && request.prepared->storeId == verdict.store->id
+        && request.prepared->location == verdict.store->primaLocation) {
+        payload = request.prepared->payload;
     } else {
-        auto note = DocumentBuilder::creditNote(order, *verdict.store, mappings);
-        if (!note)
-            return note.error();
-        auto json = PrimaJson::creditNoteToJson(*note);
-        if (!json)
-            return json.error();
-        document = *json;
+        auto built = postingPayload(order, *verdict.store);
+        if (!built)
+            return built.error();
+        payload = *built;
     }
-    // The frozen codes are the same for every order of a location until the mappings change: built once.
-    auto frozen = m_frozenMappings.constFind(mappings.location);
-    if (frozen == m_frozenMappings.constEnd())
-        frozen = m_frozenMappings.insert(mappings.location, mappings.toJson());
-    const QJsonObject payload{{QStringLiteral("mappings"), *frozen}, {QStringLiteral("document"), document}};
     const auto type = order.kind == PosOrderKind::Sale ? OutboxDocumentType::SalesOrder : OutboxDocumentType::CreditNote;
     auto enqueued = OutboxRepository(m_db).enqueue(tx, posOrderId, type,
                                                    DocumentBuilder::idempotencyKey(account, order.orderId, order.kind),
-                                                   DocumentBuilder::externalRef(account, order.orderId), payload);
+                                                   DocumentBuilder::externalRef(account, order.orderId), *payload);
     if (!enqueued)
         return enqueued.error();
     if (auto status = orders.setState(tx, posOrderId, PosOrderState::Ready, request.actor, request.releaseReason);

@@ -8,7 +8,9 @@
 #include "core/engine/validation/validationfinding.h"
 #include "core/result.h"
 #include "core/storage/cataloguerepository.h"
+#include "core/engine/posting/documentbuilder.h"
 #include "core/storage/mappingrepository.h"
+#include "core/storage/outboxrepository.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -54,6 +56,8 @@ struct RoutingOutcome
 };
 
 /** How route() words and attributes what it writes. */
+struct PreparedPosting;
+
 struct RoutingRequest
 {
     QString actor = QStringLiteral("system"); ///< on order state changes
@@ -61,6 +65,15 @@ struct RoutingRequest
     QString releaseReason;                    ///< on the order's audit event when it becomes ready
     QString resolutionReason;                 ///< on exceptions the rules no longer find
     QList<ValidationFinding> extraFindings;   ///< found by the caller, e.g. a duplicate receipt on first receipt
+    const PreparedPosting *prepared = nullptr; ///< the payload built ahead by prepare(), if the caller did
+};
+
+/** A valid order's outbox payload, built ahead of routing by OrderRouter::prepare(). */
+struct PreparedPosting
+{
+    qint64 storeId = 0;
+    QString location; ///< the Prima location it was built for
+    OutboxPayload payload;
 };
 
 /**
@@ -90,6 +103,13 @@ public:
     RoutingVerdict assess(const QString &account, const PosOrder &order, const RoutingHistory &history,
                           const QList<ValidationFinding> &extraFindings = {}) const;
 
+    /**
+     * The outbox payload route() writes for @p order when it is valid, built ahead from the reference data as read.
+     * Const and thread-safe while no refresh or overlay runs, so OrderIngestion builds it on its parsing thread.
+     * Empty when the order has no mapped store or its document cannot be built: route() then decides as usual.
+     */
+    std::optional<PreparedPosting> prepare(const QString &account, const PosOrder &order) const;
+
     /** assess(), then writes its outcome: exceptions, auto-resolutions, the outbox row and the order's state. */
     Result<RoutingOutcome> route(DbTransaction &tx, const QString &account, qint64 posOrderId, const PosOrder &order,
                                  const RoutingHistory &history, const RoutingRequest &request);
@@ -107,6 +127,9 @@ private:
     /** `excludingRefundId`: the Sitoo id of the refund being validated, whose own lines must not count. */
     ValidationContext contextFor(const QString &account, const PosOrder &order, qint64 excludingRefundId) const;
     std::optional<Store> storeFor(const QString &account, const PosOrder &order) const;
+    PostingMappings mappingsFor(const QString &location) const;
+    Result<OutboxPayload> postingPayload(const PosOrder &order, const Store &store) const;
+    void freezeMappings();
 
     QSqlDatabase m_db;
     QList<Store> m_stores;
@@ -116,7 +139,9 @@ private:
     QHash<QString, QString> m_promotions;
     QHash<QString, QString> m_dispositions;
     QHash<QString, CatalogueEntry> m_catalogue;
-    QHash<QString, QJsonObject> m_frozenMappings; ///< PostingMappings::toJson() per Prima location, until a refresh
+    /// PostingMappings::toJson() per Prima location, built at each refresh: only read between refreshes, so
+    /// prepare() may run on another thread while route() runs.
+    QHash<QString, QJsonObject> m_frozenMappings;
 };
 
 } // namespace Tillbridge::Core

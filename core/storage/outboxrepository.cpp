@@ -359,13 +359,26 @@ Result<OutboxEnqueueResult> OutboxRepository::enqueue(DbTransaction &tx, qint64 
     return enqueueText(tx, posOrderId, documentType, idempotencyKey, externalRef, payloadJson);
 }
 
+OutboxPayload OutboxPayload::fromObject(const QJsonObject &payload)
+{
+    OutboxPayload built;
+    built.m_text = QJsonDocument(payload).toJson(QJsonDocument::Compact);
+    return built;
+}
+
 Result<OutboxEnqueueResult> OutboxRepository::enqueue(DbTransaction &tx, qint64 posOrderId,
                                                       OutboxDocumentType documentType, const QString &idempotencyKey,
                                                       const QString &externalRef, const QJsonObject &payload)
 {
-    // Built as an object here, so it is one by construction: no need to parse the text back to check.
-    return enqueueText(tx, posOrderId, documentType, idempotencyKey, externalRef,
-                       QJsonDocument(payload).toJson(QJsonDocument::Compact));
+    return enqueue(tx, posOrderId, documentType, idempotencyKey, externalRef, OutboxPayload::fromObject(payload));
+}
+
+Result<OutboxEnqueueResult> OutboxRepository::enqueue(DbTransaction &tx, qint64 posOrderId,
+                                                      OutboxDocumentType documentType, const QString &idempotencyKey,
+                                                      const QString &externalRef, const OutboxPayload &payload)
+{
+    // An object by construction: no need to parse the text back to check.
+    return enqueueText(tx, posOrderId, documentType, idempotencyKey, externalRef, payload.text());
 }
 
 Result<OutboxEnqueueResult> OutboxRepository::enqueueText(DbTransaction &tx, qint64 posOrderId,

@@ -89,6 +89,20 @@ struct OutboxEnqueueResult
 };
 
 /**
+ * An outbox row's payload: the compact JSON text of an object. It can only be made from a QJsonObject, so a payload
+ * of this type is an object by construction and the outbox stores it without parsing it back.
+ */
+class OutboxPayload
+{
+public:
+    static OutboxPayload fromObject(const QJsonObject &payload);
+    const QByteArray &text() const { return m_text; }
+
+private:
+    QByteArray m_text;
+};
+
+/**
  * The transactional outbox for Prima postings, the core of exactly-once (reliability.md §1.3-1.4: at-least-once
  * delivery with a deterministic key, plus look-up of unclear outcomes). "Write before you act":
  *
@@ -125,6 +139,9 @@ public:
     Result<OutboxEnqueueResult> enqueue(DbTransaction &tx, qint64 posOrderId, OutboxDocumentType documentType,
                                         const QString &idempotencyKey, const QString &externalRef,
                                         const QJsonObject &payload);
+    Result<OutboxEnqueueResult> enqueue(DbTransaction &tx, qint64 posOrderId, OutboxDocumentType documentType,
+                                        const QString &idempotencyKey, const QString &externalRef,
+                                        const OutboxPayload &payload);
 
     /**
      * Claims up to @p limit rows that are pending, or waiting for a retry that is due at @p now, oldest due first:
