@@ -25,7 +25,9 @@ QString referenceText(const ExceptionRecord &record)
     return record.entityId;
 }
 
-QString stateTitle(ExceptionState state)
+} // namespace
+
+QString ExceptionQueueModel::stateTitle(ExceptionState state)
 {
     const char *text = "";
     switch (state) {
@@ -50,7 +52,6 @@ QString stateTitle(ExceptionState state)
     }
     return QCoreApplication::translate("Tillbridge::Core::ExceptionQueueModel", text);
 }
-} // namespace
 
 ExceptionQueueModel::ExceptionQueueModel(QSqlDatabase db, QObject *parent)
     : PagedTableModel(parent)

@@ -69,6 +69,9 @@ public:
     /** "45 min", "5 h", "3 d": how long an exception has waited, for people. */
     static QString ageText(const QDateTime &since, const QDateTime &now);
 
+    /** An exception's state as the queue shows it: "Open", "Resolved automatically", … */
+    static QString stateTitle(ExceptionState state);
+
 private:
     void prepareReload() override;
     Result<std::optional<qint64>> countRows() const override;

@@ -159,6 +159,10 @@ void tst_ExceptionQueuePage::detailShowsTheArithmetic()
     QVERIFY(html.contains(QStringLiteral("VAT per rate")));
     QVERIFY(html.contains(QStringLiteral("TS-100-M")));
     QVERIFY(html.contains(QStringLiteral("The order as Sitoo sent it")));
+    // The history names states as the queue does, not by their stored codes.
+    QVERIFY(!detail->history.isEmpty());
+    QVERIFY(html.contains(QStringLiteral("</b> · Open · ")));
+    QVERIFY(!html.contains(QStringLiteral(" · open · ")));
 
     selectKind(ExceptionKind::TaxVariance);
     QTRY_VERIFY(m_page->detailView()->toPlainText().contains(QStringLiteral("The arithmetic")));

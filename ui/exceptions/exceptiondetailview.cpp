@@ -180,14 +180,16 @@ QString ExceptionDetailView::toHtml(const Core::ExceptionDetail &detail)
 
     if (!detail.history.isEmpty()) {
         html += heading(tr("History"));
-        html += QStringLiteral("<table cellspacing=\"0\" cellpadding=\"3\">");
+        // One entry per paragraph, the note under its heading line: the pane is narrow, and a four-column table
+        // wrapped the date and the note into slivers.
         for (const ExceptionHistoryEntry &entry : detail.history) {
-            html += QStringLiteral("<tr>%1%2%3%4</tr>")
-                        .arg(cell(locale.toString(entry.at.toLocalTime(), QLocale::ShortFormat)),
-                             cell(entry.actor.toHtmlEscaped()), cell(exceptionStateCode(entry.toState)),
-                             cell(entry.note.toHtmlEscaped()));
+            html += QStringLiteral("<p style=\"margin-top:2px; margin-bottom:6px\"><b>%1</b> · %2 · %3%4</p>")
+                        .arg(locale.toString(entry.at.toLocalTime(), QLocale::ShortFormat).toHtmlEscaped(),
+                             ExceptionQueueModel::stateTitle(entry.toState).toHtmlEscaped(),
+                             entry.actor.toHtmlEscaped(),
+                             entry.note.isEmpty() ? QString()
+                                                  : QStringLiteral("<br/>") + entry.note.toHtmlEscaped());
         }
-        html += QStringLiteral("</table>");
     }
 
     if (!detail.rawPayload.isEmpty()) {
