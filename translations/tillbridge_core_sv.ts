@@ -1457,7 +1457,7 @@
 <context>
     <name>Tillbridge::Core::DatabaseConnection</name>
     <message>
-        <location filename="../core/storage/databaseconnection.cpp" line="+97"/>
+        <location filename="../core/storage/databaseconnection.cpp" line="+101"/>
         <source>The cache is not in write-ahead-log mode (journal_mode=WAL), so Tillbridge will not use it.</source>
         <translation>Cachen är inte i läget för skrivlogg (journal_mode=WAL), så Tillbridge använder den inte.</translation>
     </message>
@@ -1771,7 +1771,7 @@
         <translation>Bokföring av order %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Open</source>
         <translation>Öppet</translation>
     </message>
@@ -1801,7 +1801,7 @@
         <translation>Åtgärdat automatiskt</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+29"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
@@ -2480,7 +2480,7 @@
 <context>
     <name>Tillbridge::Core::OrderIngestion</name>
     <message>
-        <location filename="../core/engine/orderingestion.cpp" line="+156"/>
+        <location filename="../core/engine/orderingestion.cpp" line="+229"/>
         <source>Order %1 arrived again with different content. Both versions are kept; the first one is the one Tillbridge works with until someone decides.</source>
         <translation>Order %1 kom igen med annat innehåll. Båda versionerna sparas; Tillbridge arbetar med den första tills någon beslutar.</translation>
     </message>
@@ -2574,7 +2574,7 @@
 <context>
     <name>Tillbridge::Core::OrderRouter</name>
     <message>
-        <location filename="../core/engine/orderrouter.cpp" line="+240"/>
+        <location filename="../core/engine/orderrouter.cpp" line="+300"/>
         <source>No longer found when the order was validated again.</source>
         <translation>Hittades inte längre när ordern validerades igen.</translation>
     </message>
@@ -2800,7 +2800,7 @@
         <translation>Dokumentet för nyckel %1 är inget JSON-objekt.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+55"/>
         <source>The posting queue could not be read or saved: %1</source>
         <translation>Bokföringskön kunde inte läsas eller sparas: %1</translation>
     </message>
@@ -3044,7 +3044,7 @@
 <context>
     <name>Tillbridge::Core::PostingRelay</name>
     <message>
-        <location filename="../core/engine/postingrelay.cpp" line="+161"/>
+        <location filename="../core/engine/postingrelay.cpp" line="+165"/>
         <source>Prima does not hold the document: it is sent again with the same key.</source>
         <translation>Prima har inte dokumentet: det skickas igen med samma nyckel.</translation>
     </message>

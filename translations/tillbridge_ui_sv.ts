@@ -66,6 +66,44 @@
     </message>
 </context>
 <context>
+    <name>Tillbridge::Ui::ClosePackForm</name>
+    <message>
+        <location filename="../ui/settings/closepackform.cpp" line="+25"/>
+        <source>Company name on the close pack</source>
+        <translation>Företagsnamn i bokslutspaketet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Month-end close pack</source>
+        <translation>Bokslutspaket för månadsbokslutet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Company name:</source>
+        <translation>Företagsnamn:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Printed on the cover of every close pack (PDF) and in its page headers. Left empty, the pack names no company.</source>
+        <translation>Skrivs på försättsbladet i varje bokslutspaket (PDF) och i dess sidhuvuden. Lämnas fältet tomt nämns inget företag.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Printed on the cover of every close pack (PDF) and in its page headers. Left empty, it says &quot;%1&quot;.</source>
+        <translation>Skrivs på försättsbladet i varje bokslutspaket (PDF) och i dess sidhuvuden. Lämnas fältet tomt står det &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Saved. The next close pack names no company.</source>
+        <translation>Sparat. Nästa bokslutspaket nämner inget företag.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saved. The next close pack shows &quot;%1&quot; on its cover.</source>
+        <translation>Sparat. Nästa bokslutspaket visar &quot;%1&quot; på försättsbladet.</translation>
+    </message>
+</context>
+<context>
     <name>Tillbridge::Ui::ClosePage</name>
     <message>
         <location filename="../ui/close/closepage.cpp" line="+86"/>
@@ -1208,7 +1246,7 @@
         <translation>Historik</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>The order as Sitoo sent it</source>
         <translation>Ordern som Sitoo skickade den</translation>
     </message>
@@ -2298,7 +2336,7 @@
 <context>
     <name>Tillbridge::Ui::SettingsPage</name>
     <message>
-        <location filename="../ui/settings/settingspage.cpp" line="+38"/>
+        <location filename="../ui/settings/settingspage.cpp" line="+39"/>
         <source>Export audit anchor…</source>
         <translation>Exportera revisionsankare…</translation>
     </message>
@@ -2361,6 +2399,11 @@
         <location line="+2"/>
         <source>Cache and audit</source>
         <translation>Cache och revision</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close pack</source>
+        <translation>Bokslutspaket</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -7,6 +7,8 @@
 #include "core/storage/dbtransaction.h"
 #include "core/storage/userrepository.h"
 #include "ui/common/workbenchuser.h"
+#include "core/export/pdf/closepackpdf.h"
+#include "ui/settings/closepackform.h"
 #include "ui/settings/mappingsform.h"
 #include "ui/settings/mappingtablemodel.h"
 #include "ui/settings/settingspage.h"
@@ -18,12 +20,14 @@
 #include "tests/testutils/tempcache.h"
 
 #include <QAbstractItemModelTester>
+#include <QLineEdit>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
 
 using namespace Tillbridge::Core;
 using namespace Tillbridge::Ui;
+using Tillbridge::Reports::ClosePackPdf;
 using namespace Tillbridge::Test::Review;
 using Tillbridge::Test::TempCache;
 
@@ -47,6 +51,7 @@ private Q_SLOTS:
     void mappingPreviewCountIsWhatApplyReleases();
     void invalidMappingIsRefusedBeforeAnyPreview();
     void onlyAnAdministratorAddsUsers();
+    void theClosePackCompanyIsSavedForTheNextPack();
     void cleanupTestCase();
 
 private:
@@ -199,6 +204,30 @@ void tst_SettingsPage::onlyAnAdministratorAddsUsers()
     const auto maria = UserRepository(m_connection->database()).verify(QStringLiteral("maria"), kPassword);
     QVERIFY(maria.ok());
     QCOMPARE(maria->role, UserRole::Approver);
+}
+
+void tst_SettingsPage::theClosePackCompanyIsSavedForTheNextPack()
+{
+    auto *form = m_page->findChild<ClosePackForm *>();
+    QVERIFY(form);
+    ClosePackPdf::setConfiguredCompany(QString());
+    QCOMPARE(ClosePackPdf::defaultCompany(), QCoreApplication::organizationName());
+
+    form->companyField()->setText(QStringLiteral("  Nordvik Retail AB "));
+    Q_EMIT form->companyField()->editingFinished();
+    QCOMPARE(ClosePackPdf::configuredCompany(), QStringLiteral("Nordvik Retail AB"));
+    QCOMPARE(ClosePackPdf::defaultCompany(), QStringLiteral("Nordvik Retail AB")); // what the PDF's cover prints
+    QVERIFY(form->statusText().contains(QStringLiteral("Nordvik Retail AB")));
+    QVERIFY(!ClosePackPdf::defaultCompany().isEmpty());
+    // A new form (the next start) shows what was saved.
+    ClosePackForm reopened;
+    QCOMPARE(reopened.companyField()->text(), QStringLiteral("Nordvik Retail AB"));
+
+    // Cleared: the cover falls back to the organisation's name.
+    form->companyField()->clear();
+    Q_EMIT form->companyField()->editingFinished();
+    QVERIFY(ClosePackPdf::configuredCompany().isEmpty());
+    QCOMPARE(ClosePackPdf::defaultCompany(), QCoreApplication::organizationName());
 }
 
 void tst_SettingsPage::cleanupTestCase()

@@ -291,7 +291,7 @@ void tst_Translations::swedishInARealWidget()
     for (int index = 0; index < tabs->count(); ++index)
         titles << tabs->tabText(index);
     QCOMPARE(titles, (QStringList{QStringLiteral("Anslutningar"), QStringLiteral("Cache och revision"),
-                                  QStringLiteral("Språk")}));
+                                  QStringLiteral("Bokslutspaket"), QStringLiteral("Språk")}));
     auto *form = page.findChild<Ui::LanguageForm *>();
     QVERIFY(form);
     QCOMPARE(form->findChild<QComboBox *>()->accessibleName(), QStringLiteral("Arbetsverktygets språk"));

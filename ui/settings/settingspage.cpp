@@ -7,6 +7,7 @@
 #include "core/settings/connectionsettings.h"
 #include "ui/common/pageheader.h"
 #include "ui/settings/connectionsform.h"
+#include "ui/settings/closepackform.h"
 #include "ui/settings/languageform.h"
 #include "ui/settings/mappingsform.h"
 #include "ui/settings/usersform.h"
@@ -93,6 +94,7 @@ SettingsPage::SettingsPage(QString databasePath, int schemaVersion, Core::Secret
         tabs->addTab(m_users, tr("Users and roles"));
     }
     tabs->addTab(cacheTab, tr("Cache and audit"));
+    tabs->addTab(new ClosePackForm(this), tr("Close pack"));
     tabs->addTab(new LanguageForm(this), tr("Language"));
     tabs->setAccessibleName(tr("Settings sections"));
 

@@ -34,8 +34,13 @@ public:
     /** close-pack-<period>.pdf */
     static QString fileName(const QString &period);
 
-    /** The company name for the cover: QSettings "closePack/company", else the application's organisation. */
+    /** The company name for the cover: the one saved in Settings, else the application's organisation. */
     static QString defaultCompany();
+
+    /** The company name saved in Settings → Close pack ("closePack/company" in openSettings()); empty if none. */
+    static QString configuredCompany();
+    /** Saves @p company for every later pack; empty removes it. */
+    static void setConfiguredCompany(const QString &company);
 };
 
 } // namespace Tillbridge::Reports
