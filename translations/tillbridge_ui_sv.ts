@@ -68,22 +68,22 @@
 <context>
     <name>Tillbridge::Ui::ClosePackForm</name>
     <message>
-        <location filename="../ui/settings/closepackform.cpp" line="+25"/>
+        <location filename="../ui/settings/closepackform.cpp" line="+24"/>
         <source>Company name on the close pack</source>
         <translation>Företagsnamn i bokslutspaketet</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Month-end close pack</source>
         <translation>Bokslutspaket för månadsbokslutet</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Company name:</source>
         <translation>Företagsnamn:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-5"/>
         <source>Printed on the cover of every close pack (PDF) and in its page headers. Left empty, the pack names no company.</source>
         <translation>Skrivs på försättsbladet i varje bokslutspaket (PDF) och i dess sidhuvuden. Lämnas fältet tomt nämns inget företag.</translation>
     </message>
@@ -93,7 +93,7 @@
         <translation>Skrivs på försättsbladet i varje bokslutspaket (PDF) och i dess sidhuvuden. Lämnas fältet tomt står det &quot;%1&quot;.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+21"/>
         <source>Saved. The next close pack names no company.</source>
         <translation>Sparat. Nästa bokslutspaket nämner inget företag.</translation>
     </message>
@@ -1808,9 +1808,14 @@
 <context>
     <name>Tillbridge::Ui::LanguageForm</name>
     <message>
-        <location filename="../ui/settings/languageform.cpp" line="+21"/>
+        <location filename="../ui/settings/languageform.cpp" line="+22"/>
         <source>System (%1)</source>
         <translation>System (%1)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>System</source>
+        <translation>System</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1823,17 +1828,17 @@
         <translation>Språk</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Language:</source>
         <translation>Språk:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-3"/>
         <source>Texts, dates, numbers and amounts follow this choice. &quot;System&quot; uses the language and regional format of this computer.</source>
         <translation>Texter, datum, tal och belopp följer detta val. ”System” använder datorns språk och regionala format.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+30"/>
         <source>Saved. Tillbridge uses the new language the next time it starts.</source>
         <translation>Sparat. Tillbridge använder det nya språket nästa gång programmet startar.</translation>
     </message>

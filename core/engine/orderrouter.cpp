@@ -134,28 +134,13 @@ void OrderRouter::freezeMappings()
 Result<OutboxPayload> OrderRouter::postingPayload(const PosOrder &order, const Store &store) const
 {
     const PostingMappings mappings = mappingsFor(store.primaLocation);
-    QJsonObject document;
-    if (order.kind == PosOrderKind::Sale) {
-        auto sale = DocumentBuilder::salesOrder(order, store, mappings);
-        if (!sale)
-            return sale.error();
-        auto json = PrimaJson::salesOrderToJson(*sale);
-        if (!json)
-            return json.error();
-        document = *json;
-    } else {
-        auto note = DocumentBuilder::creditNote(order, store, mappings);
-        if (!note)
-            return note.error();
-        auto json = PrimaJson::creditNoteToJson(*note);
-        if (!json)
-            return json.error();
-        document = *json;
-    }
+    auto document = DocumentBuilder::document(order, store, mappings);
+    if (!document)
+        return document.error();
     const auto frozen = m_frozenMappings.constFind(mappings.location);
     const QJsonObject frozenJson = frozen != m_frozenMappings.constEnd() ? *frozen : mappings.toJson();
     return OutboxPayload::fromObject(
-        QJsonObject{{QStringLiteral("mappings"), frozenJson}, {QStringLiteral("document"), document}});
+        QJsonObject{{QStringLiteral("mappings"), frozenJson}, {QStringLiteral("document"), document->json}});
 }
 
 std::optional<PreparedPosting> OrderRouter::prepare(const QString &account, const PosOrder &order) const

@@ -53,29 +53,13 @@ Result<PrimaBatchOperation> rebuild(const QSqlDatabase &db, const OutboxEntry &e
                 store = candidate;
         }
     }
-    PrimaBatchOperation operation;
-    QJsonObject rebuilt;
-    if (entry.documentType == OutboxDocumentType::SalesOrder) {
-        auto sale = DocumentBuilder::salesOrder(*order, store, mappings);
-        if (!sale)
-            return sale.error();
-        auto json = PrimaJson::salesOrderToJson(*sale);
-        if (!json)
-            return json.error();
-        rebuilt = *json;
-        operation = PrimaBatchOperation::ofSalesOrder(*sale);
-    } else {
-        auto note = DocumentBuilder::creditNote(*order, store, mappings);
-        if (!note)
-            return note.error();
-        auto json = PrimaJson::creditNoteToJson(*note);
-        if (!json)
-            return json.error();
-        rebuilt = *json;
-        operation = PrimaBatchOperation::ofCreditNote(*note);
-    }
-    // Same key, same body: anything else would be a different document under an old key.
-    if (rebuilt != enqueued || operation.idempotencyKey() != entry.idempotencyKey) {
+    auto rebuilt = DocumentBuilder::document(*order, store, mappings);
+    if (!rebuilt)
+        return rebuilt.error();
+    const PrimaBatchOperation &operation = rebuilt->operation;
+    // Same key, same body, same kind: anything else would be a different document under an old key.
+    const bool sameType = (entry.documentType == OutboxDocumentType::SalesOrder) == (order->kind == PosOrderKind::Sale);
+    if (!sameType || rebuilt->json != enqueued || operation.idempotencyKey() != entry.idempotencyKey) {
         return Error{ErrorCode::InvalidInput,
                      tr("The document for %1 no longer matches what was queued; it is not sent.").arg(entry.externalRef)};
     }

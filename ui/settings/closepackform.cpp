@@ -3,12 +3,12 @@
 
 #include "core/export/pdf/closepackpdf.h"
 
+#include "ui/settings/settingsgroup.h"
+
 #include <QCoreApplication>
 #include <QFormLayout>
-#include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
-#include <QVBoxLayout>
 
 namespace Tillbridge::Ui {
 
@@ -17,32 +17,22 @@ using Reports::ClosePackPdf;
 ClosePackForm::ClosePackForm(QWidget *parent)
     : QWidget(parent)
     , m_company(new QLineEdit(ClosePackPdf::configuredCompany(), this))
-    , m_status(new QLabel(this))
 {
     m_company->setPlaceholderText(QCoreApplication::organizationName());
     m_company->setMaxLength(120);
     m_company->setClearButtonEnabled(true);
     m_company->setAccessibleName(tr("Company name on the close pack"));
 
-    auto *group = new QGroupBox(tr("Month-end close pack"), this);
-    auto *form = new QFormLayout(group);
-    form->addRow(tr("Company name:"), m_company);
     const QString fallback = QCoreApplication::organizationName();
-    auto *note = new QLabel(fallback.isEmpty()
-                                ? tr("Printed on the cover of every close pack (PDF) and in its page headers. Left "
-                                     "empty, the pack names no company.")
-                                : tr("Printed on the cover of every close pack (PDF) and in its page headers. Left "
-                                     "empty, it says \"%1\".")
-                                      .arg(fallback),
-                            this);
-    note->setWordWrap(true);
-    form->addRow(note);
-    m_status->setWordWrap(true);
-    form->addRow(m_status);
-
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(group);
-    layout->addStretch(1);
+    const SettingsGroup group = makeSettingsGroup(
+        this, tr("Month-end close pack"),
+        fallback.isEmpty() ? tr("Printed on the cover of every close pack (PDF) and in its page headers. Left empty, "
+                                "the pack names no company.")
+                           : tr("Printed on the cover of every close pack (PDF) and in its page headers. Left empty, "
+                                "it says \"%1\".")
+                                 .arg(fallback));
+    group.form->insertRow(0, tr("Company name:"), m_company);
+    m_status = group.status;
 
     connect(m_company, &QLineEdit::editingFinished, this, &ClosePackForm::save);
 }

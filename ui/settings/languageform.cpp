@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/settings/languageform.h"
 
+#include "ui/settings/settingsgroup.h"
+
 #include <QComboBox>
 #include <QFormLayout>
-#include <QGroupBox>
 #include <QLabel>
-#include <QVBoxLayout>
 
 namespace Tillbridge::Ui {
 
@@ -14,31 +14,24 @@ using I18n::Language;
 LanguageForm::LanguageForm(QWidget *parent)
     : QWidget(parent)
     , m_choice(new QComboBox(this))
-    , m_status(new QLabel(this))
     , m_started(I18n::storedLanguage())
 {
     // The languages are offered in their own names, as every program does, so that anyone can find theirs.
-    m_choice->addItem(tr("System (%1)").arg(QLocale::system().nativeLanguageName()),
+    // A computer without a configured locale (the "C" one) has no language name to show in brackets.
+    const QString systemLanguage = QLocale::system().nativeLanguageName();
+    m_choice->addItem(systemLanguage.isEmpty() ? tr("System") : tr("System (%1)").arg(systemLanguage),
                       QVariant::fromValue(static_cast<int>(Language::System)));
     m_choice->addItem(QStringLiteral("English"), QVariant::fromValue(static_cast<int>(Language::English)));
     m_choice->addItem(QStringLiteral("Svenska"), QVariant::fromValue(static_cast<int>(Language::Swedish)));
     m_choice->setCurrentIndex(m_choice->findData(static_cast<int>(m_started)));
     m_choice->setAccessibleName(tr("Workbench language"));
 
-    auto *group = new QGroupBox(tr("Language"), this);
-    auto *form = new QFormLayout(group);
-    form->addRow(tr("Language:"), m_choice);
-    auto *note = new QLabel(tr("Texts, dates, numbers and amounts follow this choice. \"System\" uses the language "
-                               "and regional format of this computer."),
-                            this);
-    note->setWordWrap(true);
-    form->addRow(note);
-    m_status->setWordWrap(true);
-    form->addRow(m_status);
-
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(group);
-    layout->addStretch(1);
+    const SettingsGroup group = makeSettingsGroup(this, tr("Language"),
+                                                  tr("Texts, dates, numbers and amounts follow this choice. "
+                                                     "\"System\" uses the language and regional format of this "
+                                                     "computer."));
+    group.form->insertRow(0, tr("Language:"), m_choice);
+    m_status = group.status;
 
     connect(m_choice, &QComboBox::currentIndexChanged, this, &LanguageForm::save);
 }

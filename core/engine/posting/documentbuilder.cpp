@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/engine/posting/documentbuilder.h"
 
+#include "core/prima/primajson.h"
+
 #include <QCoreApplication>
 #include <QTimeZone>
 
@@ -209,6 +211,27 @@ Result<CreditNote> DocumentBuilder::creditNote(const PosOrder &refund, const Sto
     note.roundingAmount = flipped(refund.cashRounding);
     note.total = flipped(refund.totalGross);
     return note;
+}
+
+Result<DocumentBuilder::Document> DocumentBuilder::document(const PosOrder &order, const Store &store,
+                                                            const PostingMappings &mappings)
+{
+    if (order.kind == PosOrderKind::Sale) {
+        auto sale = salesOrder(order, store, mappings);
+        if (!sale)
+            return sale.error();
+        auto json = PrimaJson::salesOrderToJson(*sale);
+        if (!json)
+            return json.error();
+        return Document{PrimaBatchOperation::ofSalesOrder(*sale), *json};
+    }
+    auto note = creditNote(order, store, mappings);
+    if (!note)
+        return note.error();
+    auto json = PrimaJson::creditNoteToJson(*note);
+    if (!json)
+        return json.error();
+    return Document{PrimaBatchOperation::ofCreditNote(*note), *json};
 }
 
 } // namespace Tillbridge::Core

@@ -5,6 +5,7 @@
 #include "core/domain/posorder.h"
 #include "core/domain/salesorder.h"
 #include "core/domain/store.h"
+#include "core/prima/primatypes.h"
 #include "core/result.h"
 
 #include <QHash>
@@ -52,6 +53,14 @@ public:
 
     static Result<SalesOrder> salesOrder(const PosOrder &order, const Store &store, const PostingMappings &mappings);
     static Result<CreditNote> creditNote(const PosOrder &refund, const Store &store, const PostingMappings &mappings);
+
+    /** A sale's sales order or a refund's credit note, as the gateway's operation and as its JSON document. */
+    struct Document
+    {
+        PrimaBatchOperation operation;
+        QJsonObject json;
+    };
+    static Result<Document> document(const PosOrder &order, const Store &store, const PostingMappings &mappings);
 };
 
 } // namespace Tillbridge::Core
