@@ -3,7 +3,6 @@
 
 #include "core/engine/posting/documentbuilder.h"
 #include "core/engine/validation/ordervalidator.h"
-#include "core/prima/primajson.h"
 #include "core/storage/dbtransaction.h"
 #include "core/storage/exceptionrepository.h"
 #include "core/storage/orderrepository.h"

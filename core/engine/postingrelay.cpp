@@ -6,7 +6,6 @@
 #include "core/engine/posting/documentbuilder.h"
 #include "core/logging.h"
 #include "core/prima/primagateway.h"
-#include "core/prima/primajson.h"
 #include "core/storage/dbtransaction.h"
 #include "core/storage/exceptionrepository.h"
 #include "core/storage/orderrepository.h"
