@@ -27,6 +27,22 @@ struct Migration
 
 // Append-only: never edit a migration that has shipped; add a new one. Money is INTEGER minor units + currency.
 // Timestamps are UTC text "YYYY-MM-DDTHH:MM:SS.sssZ" (sortable, and portable to PostgreSQL's timestamptz).
+
+// The audit table's indexes and triggers, created with it (migration 1) and again when it was rebuilt (12). The
+// indentation inside the raw strings is kept as it shipped: SQLite stores the text in sqlite_master.
+constexpr const char *kAuditActionIndex = "CREATE INDEX audit_events_action ON audit_events (action, seq)";
+constexpr const char *kAuditEntityIndex = "CREATE INDEX audit_events_entity ON audit_events (entity_type, entity_id, seq)";
+// SQLite-only trigger syntax (RAISE); PostgreSQL will use a role without UPDATE/DELETE grants.
+constexpr const char *kAuditNoUpdate = R"(CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events
+                     BEGIN SELECT RAISE(ABORT, 'audit_events is append-only: entries cannot be changed'); END)";
+constexpr const char *kAuditNoDelete = R"(CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events
+                     BEGIN SELECT RAISE(ABORT, 'audit_events is append-only: entries cannot be deleted'); END)";
+constexpr const char *kAuditExtendsHead = R"(CREATE TRIGGER audit_events_extend_head BEFORE INSERT ON audit_events
+                     WHEN NEW.seq <> COALESCE((SELECT MAX(seq) FROM audit_events), 0) + 1
+                       OR NEW.prev_hash <> COALESCE((SELECT hash FROM audit_events ORDER BY seq DESC LIMIT 1),
+                            '0000000000000000000000000000000000000000000000000000000000000000')
+                     BEGIN SELECT RAISE(ABORT, 'an audit event must extend the head of the chain'); END)";
+
 const std::array kMigrations{
     Migration{1,
               "Audit chain, users and stores",
@@ -45,18 +61,11 @@ const std::array kMigrations{
                         details     TEXT NOT NULL,
                         prev_hash   TEXT NOT NULL CHECK (length(prev_hash) = 64),
                         hash        TEXT NOT NULL UNIQUE CHECK (length(hash) = 64)))",
-                  "CREATE INDEX audit_events_action ON audit_events (action, seq)",
-                  "CREATE INDEX audit_events_entity ON audit_events (entity_type, entity_id, seq)",
-                  // SQLite-only trigger syntax (RAISE); PostgreSQL will use a role without UPDATE/DELETE grants.
-                  R"(CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events
-                     BEGIN SELECT RAISE(ABORT, 'audit_events is append-only: entries cannot be changed'); END)",
-                  R"(CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events
-                     BEGIN SELECT RAISE(ABORT, 'audit_events is append-only: entries cannot be deleted'); END)",
-                  R"(CREATE TRIGGER audit_events_extend_head BEFORE INSERT ON audit_events
-                     WHEN NEW.seq <> COALESCE((SELECT MAX(seq) FROM audit_events), 0) + 1
-                       OR NEW.prev_hash <> COALESCE((SELECT hash FROM audit_events ORDER BY seq DESC LIMIT 1),
-                            '0000000000000000000000000000000000000000000000000000000000000000')
-                     BEGIN SELECT RAISE(ABORT, 'an audit event must extend the head of the chain'); END)",
+                  kAuditActionIndex,
+                  kAuditEntityIndex,
+                  kAuditNoUpdate,
+                  kAuditNoDelete,
+                  kAuditExtendsHead,
                   R"(CREATE TABLE users (
                         id              INTEGER PRIMARY KEY,
                         username        TEXT NOT NULL UNIQUE,
@@ -502,6 +511,34 @@ const std::array kMigrations{
                   // index alone, not the table.
                   "CREATE INDEX exceptions_filter ON exceptions (state, owner_team, kind, severity, store_id, "
                   "created_at)",
+              }},
+    Migration{12,
+              "Audit chain without the index on its hashes",
+              {
+                  // Nothing looks an entry up by its hash, and a SHA-256 chain cannot repeat one; the UNIQUE index
+                  // on 64 random hex digits was pure write cost: each page of orders rewrote hundreds of its pages
+                  // into the WAL (a third of what an ingest wrote there). SQLite cannot drop a column constraint, so
+                  // the table is rebuilt with the same rows, in the same transaction as everything else here.
+                  R"(CREATE TABLE audit_events_v12 (
+                        seq         INTEGER PRIMARY KEY,
+                        occurred_at TEXT NOT NULL,
+                        actor       TEXT NOT NULL,
+                        action      TEXT NOT NULL,
+                        entity_type TEXT NOT NULL,
+                        entity_id   TEXT NOT NULL,
+                        details     TEXT NOT NULL,
+                        prev_hash   TEXT NOT NULL CHECK (length(prev_hash) = 64),
+                        hash        TEXT NOT NULL CHECK (length(hash) = 64)))",
+                  "INSERT INTO audit_events_v12 (seq, occurred_at, actor, action, entity_type, entity_id, details, "
+                  "prev_hash, hash) SELECT seq, occurred_at, actor, action, entity_type, entity_id, details, prev_hash, "
+                  "hash FROM audit_events ORDER BY seq",
+                  "DROP TABLE audit_events", // its indexes and triggers go with it; DROP fires no DELETE trigger
+                  "ALTER TABLE audit_events_v12 RENAME TO audit_events",
+                  kAuditActionIndex,
+                  kAuditEntityIndex,
+                  kAuditNoUpdate,
+                  kAuditNoDelete,
+                  kAuditExtendsHead,
               }},
 };
 

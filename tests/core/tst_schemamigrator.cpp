@@ -2,11 +2,13 @@
 // Migrations: from an empty cache and from every earlier version, one transaction each, audited.
 #include "core/storage/auditchain.h"
 #include "core/storage/databaseconnection.h"
+#include "core/storage/dbtransaction.h"
 #include "core/storage/schemamigrator.h"
 
 #include "tests/testutils/sqltestutils.h"
 #include "tests/testutils/tempcache.h"
 
+#include <QJsonObject>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
@@ -47,6 +49,7 @@ private Q_SLOTS:
     void migratingTwiceChangesNothing();
     void refusesACacheFromANewerVersion();
     void aFailedMigrationLeavesTheEarlierVersionIntact();
+    void theAuditRebuildKeepsEveryEntryAndItsGuards();
 
 private:
     QStringList m_latestSchema;
@@ -166,6 +169,67 @@ void tst_SchemaMigrator::aFailedMigrationLeavesTheEarlierVersionIntact()
              qint64(0));
     QCOMPARE(scalar(db->database(), QStringLiteral("SELECT COUNT(*) FROM audit_events")), qint64(1));
     QVERIFY(AuditChain::verify(db->database())->intact);
+}
+
+// Migration 12 rebuilds audit_events without the index on its hashes: every entry keeps its bytes, the chain still
+// reaches an anchor taken before, and the append-only triggers are back on the new table.
+void tst_SchemaMigrator::theAuditRebuildKeepsEveryEntryAndItsGuards()
+{
+    TempCache cache;
+    auto db = rawConnection(cache);
+    QVERIFY(db);
+    QVERIFY(SchemaMigrator::migrate(db->database(), 11).ok());
+    const QSqlDatabase database = db->database();
+    for (int i = 0; i < 20; ++i) {
+        DbTransaction tx(database);
+        AuditEvent event;
+        event.actor = QStringLiteral("anna");
+        event.action = QStringLiteral("exception.resolved");
+        event.entityType = QStringLiteral("exception");
+        event.entityId = QString::number(i);
+        event.details = QJsonObject{{QStringLiteral("note"), QStringLiteral("Checked against the Z report %1").arg(i)}};
+        QVERIFY(AuditChain::append(tx, event).ok());
+        QVERIFY(tx.commit().ok());
+    }
+    const auto anchor = AuditChain::verifiedHead(database);
+    QVERIFY(anchor.ok());
+    const auto rowsOf = [&database] {
+        QSqlQuery query(database);
+        query.exec(QStringLiteral("SELECT seq || '|' || occurred_at || '|' || actor || '|' || action || '|' || "
+                                  "entity_type || '|' || entity_id || '|' || details || '|' || prev_hash || '|' || "
+                                  "hash FROM audit_events ORDER BY seq"));
+        QStringList rows;
+        while (query.next())
+            rows.append(query.value(0).toString());
+        return rows;
+    };
+    const QStringList before = rowsOf();
+    QCOMPARE(scalar(database, QStringLiteral("SELECT COUNT(*) FROM pragma_index_list('audit_events') "
+                                             "WHERE \"unique\" = 1")),
+             qint64(1));
+
+    QVERIFY(SchemaMigrator::migrate(database, 12).ok());
+    QStringList after = rowsOf();
+    QCOMPARE(after.size(), before.size() + 1); // the migration's own event
+    after.removeLast();
+    QCOMPARE(after, before);
+    const auto verification = AuditChain::verify(database, *anchor);
+    QVERIFY(verification.ok());
+    QVERIFY(verification->intact);
+    QCOMPARE(scalar(database, QStringLiteral("SELECT COUNT(*) FROM pragma_index_list('audit_events') "
+                                             "WHERE \"unique\" = 1")),
+             qint64(0));
+    QCOMPARE(scalar(database, QStringLiteral("SELECT COUNT(*) FROM pragma_index_list('audit_events')")), qint64(2));
+
+    // The guards came back with the table: no change, no deletion, no entry that does not extend the head.
+    QVERIFY(!execSql(database, QStringLiteral("UPDATE audit_events SET actor = 'mallory' WHERE seq = 3")));
+    QVERIFY(!execSql(database, QStringLiteral("DELETE FROM audit_events WHERE seq = 3")));
+    QVERIFY(!execSql(database, QStringLiteral(
+                                   "INSERT INTO audit_events (seq, occurred_at, actor, action, entity_type, entity_id, "
+                                   "details, prev_hash, hash) VALUES (5000, '2026-11-27T00:00:00.000Z', 'mallory', "
+                                   "'x', 'x', 'x', '{}', printf('%064d', 0), printf('%064d', 1))")));
+    QCOMPARE(rowsOf().size(), before.size() + 1);
+    QVERIFY(AuditChain::verify(database, *anchor)->intact);
 }
 
 QTEST_GUILESS_MAIN(tst_SchemaMigrator)

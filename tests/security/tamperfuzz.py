@@ -95,7 +95,7 @@ def mutate(db, kind, head, first, rng):
         ra = db.execute(f"SELECT {', '.join(COLUMNS)} FROM audit_events WHERE seq = ?", (a,)).fetchone()
         rb = db.execute(f"SELECT {', '.join(COLUMNS)} FROM audit_events WHERE seq = ?", (b,)).fetchone()
         assignments = ", ".join(f"{c} = ?" for c in COLUMNS)
-        # hash is UNIQUE: park one row's hash while the two trade places.
+        # Caches before schema 12 kept hash UNIQUE: park one row's hash while the two trade places.
         db.execute("UPDATE audit_events SET hash = ? WHERE seq = ?", ("f" * 64, a))
         db.execute(f"UPDATE audit_events SET {assignments} WHERE seq = ?", (*ra, b))
         db.execute(f"UPDATE audit_events SET {assignments} WHERE seq = ?", (*rb, a))
