@@ -196,7 +196,7 @@ std::optional<Store> OrderRouter::storeFor(const QString &account, const PosOrde
 }
 
 ValidationContext OrderRouter::contextFor(const QString &account, const PosOrder &order,
-                                          qint64 excludingRefundId) const
+                                          qint64 excludingRefundId, DbTransaction *tx) const
 {
     ValidationContext context;
     context.store = storeFor(account, order);
@@ -213,8 +213,10 @@ ValidationContext OrderRouter::contextFor(const QString &account, const PosOrder
     context.promotions = m_promotions;
     context.dispositions = m_dispositions;
     const QSqlDatabase db = m_db;
-    context.originalSale = [db, account, excludingRefundId](qint64 saleOrderId) -> std::optional<OriginalSale> {
-        auto stored = OrderRepository(db).originalSaleFor(account, saleOrderId, excludingRefundId);
+    context.originalSale = [db, tx, account, excludingRefundId](qint64 saleOrderId) -> std::optional<OriginalSale> {
+        const OrderRepository orders(db);
+        auto stored = tx ? orders.originalSaleFor(*tx, account, saleOrderId, excludingRefundId)
+                         : orders.originalSaleFor(account, saleOrderId, excludingRefundId);
         if (!stored || !stored->has_value())
             return std::nullopt;
         OriginalSale sale;
@@ -229,8 +231,14 @@ ValidationContext OrderRouter::contextFor(const QString &account, const PosOrder
 RoutingVerdict OrderRouter::assess(const QString &account, const PosOrder &order, const RoutingHistory &history,
                                    const QList<ValidationFinding> &extraFindings) const
 {
+    return assess(account, order, history, extraFindings, nullptr);
+}
+
+RoutingVerdict OrderRouter::assess(const QString &account, const PosOrder &order, const RoutingHistory &history,
+                                   const QList<ValidationFinding> &extraFindings, DbTransaction *tx) const
+{
     RoutingVerdict verdict;
-    const ValidationContext context = contextFor(account, order, order.orderId); // its own lines are stored
+    const ValidationContext context = contextFor(account, order, order.orderId, tx); // its own lines are stored
     verdict.store = context.store;
     QList<ValidationFinding> found = OrderValidator::validate(order, context);
     found += extraFindings;
@@ -267,7 +275,7 @@ Result<RoutingOutcome> OrderRouter::route(DbTransaction &tx, const QString &acco
                                           const RoutingRequest &request)
 {
     RoutingOutcome outcome;
-    outcome.verdict = assess(account, order, history, request.extraFindings);
+    outcome.verdict = assess(account, order, history, request.extraFindings, &tx);
     const RoutingVerdict &verdict = outcome.verdict;
     const QString entityId = orderEntityId(account, order.orderId);
     const qint64 storeId = verdict.store ? verdict.store->id : 0;

@@ -124,8 +124,15 @@ public:
     static ExceptionRecord exceptionFor(const ValidationFinding &finding, const QString &entityId, qint64 storeId);
 
 private:
-    /** `excludingRefundId`: the Sitoo id of the refund being validated, whose own lines must not count. */
-    ValidationContext contextFor(const QString &account, const PosOrder &order, qint64 excludingRefundId) const;
+    /**
+     * `excludingRefundId`: the Sitoo id of the refund being validated, whose own lines must not count. With @p tx the
+     * original sale is read through the transaction's prepared statements.
+     */
+    ValidationContext contextFor(const QString &account, const PosOrder &order, qint64 excludingRefundId,
+                                 DbTransaction *tx = nullptr) const;
+    /** assess(), reading inside @p tx when route() has one. */
+    RoutingVerdict assess(const QString &account, const PosOrder &order, const RoutingHistory &history,
+                          const QList<ValidationFinding> &extraFindings, DbTransaction *tx) const;
     std::optional<Store> storeFor(const QString &account, const PosOrder &order) const;
     PostingMappings mappingsFor(const QString &location) const;
     Result<OutboxPayload> postingPayload(const PosOrder &order, const Store &store) const;

@@ -710,46 +710,76 @@ Result<RawOrderVersion> OrderRepository::rawPayload(qint64 orderId) const
                            query.value(2).toString().toLatin1(), fromDbTime(query.value(3))};
 }
 
+namespace {
+const QString kSaleSql = QStringLiteral("SELECT id, state FROM pos_orders WHERE sitoo_account = ? AND sitoo_order_id = ? "
+                                        "AND kind = 'sale' AND malformed = 0");
+// Refund quantities are negative; the net returned per sale line is minus their sum. Superseded refunds were
+// replaced by another version and do not count.
+const QString kSaleLinesSql = QStringLiteral(
+    "SELECT l.line_index, l.sku, l.quantity, "
+    "COALESCE((SELECT -SUM(rl.quantity) FROM pos_order_lines rl JOIN pos_orders r ON r.id = rl.order_id "
+    "          WHERE r.sitoo_account = ? AND r.original_order_id = ? AND r.kind = 'refund' "
+    "            AND r.state <> 'superseded' AND r.malformed = 0 AND r.sitoo_order_id <> ? "
+    "            AND rl.original_line_index = l.line_index), 0) "
+    "FROM pos_order_lines l WHERE l.order_id = ? ORDER BY l.line_index");
+
+Result<std::optional<StoredSale>> originalSale(QSqlQuery &saleQuery, QSqlQuery &linesQuery, const QString &account,
+                                               qint64 saleSitooOrderId, qint64 excludingRefundOrderId)
+{
+    saleQuery.bindValue(0, account);
+    saleQuery.bindValue(1, saleSitooOrderId);
+    if (!saleQuery.exec())
+        return sqlError(saleQuery, "original sale");
+    if (!saleQuery.next())
+        return std::optional<StoredSale>();
+    StoredSale sale;
+    sale.posOrderId = saleQuery.value(0).toLongLong();
+    sale.state = posOrderStateFromCode(saleQuery.value(1).toString()).value_or(PosOrderState::Received);
+    saleQuery.finish();
+
+    linesQuery.bindValue(0, account);
+    linesQuery.bindValue(1, saleSitooOrderId);
+    linesQuery.bindValue(2, excludingRefundOrderId);
+    linesQuery.bindValue(3, sale.posOrderId);
+    if (!linesQuery.exec())
+        return sqlError(linesQuery, "original sale lines");
+    while (linesQuery.next()) {
+        sale.lines.append(StoredSaleLine{linesQuery.value(0).toInt(), linesQuery.value(1).toString(),
+                                         linesQuery.value(2).toLongLong(), linesQuery.value(3).toLongLong()});
+    }
+    if (linesQuery.lastError().isValid())
+        return sqlError(linesQuery, "original sale lines");
+    linesQuery.finish();
+    return std::optional<StoredSale>(sale);
+}
+} // namespace
+
 Result<std::optional<StoredSale>> OrderRepository::originalSaleFor(const QString &account, qint64 saleSitooOrderId,
                                                                      qint64 excludingRefundOrderId) const
 {
-    QSqlQuery query(m_db);
-    query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT id, state FROM pos_orders WHERE sitoo_account = ? AND sitoo_order_id = ? "
-                                 "AND kind = 'sale' AND malformed = 0"));
-    query.addBindValue(account);
-    query.addBindValue(saleSitooOrderId);
-    if (!query.exec())
-        return sqlError(query, "original sale");
-    if (!query.next())
-        return std::optional<StoredSale>();
-    StoredSale sale;
-    sale.posOrderId = query.value(0).toLongLong();
-    sale.state = posOrderStateFromCode(query.value(1).toString()).value_or(PosOrderState::Received);
-    query.finish();
+    QSqlQuery saleQuery(m_db);
+    saleQuery.setForwardOnly(true);
+    if (!saleQuery.prepare(kSaleSql))
+        return sqlError(saleQuery, "original sale");
+    QSqlQuery linesQuery(m_db);
+    linesQuery.setForwardOnly(true);
+    if (!linesQuery.prepare(kSaleLinesSql))
+        return sqlError(linesQuery, "original sale lines");
+    return originalSale(saleQuery, linesQuery, account, saleSitooOrderId, excludingRefundOrderId);
+}
 
-    // Refund quantities are negative; the net returned per sale line is minus their sum. Superseded refunds were
-    // replaced by another version and do not count.
-    query.prepare(QStringLiteral(
-        "SELECT l.line_index, l.sku, l.quantity, "
-        "COALESCE((SELECT -SUM(rl.quantity) FROM pos_order_lines rl JOIN pos_orders r ON r.id = rl.order_id "
-        "          WHERE r.sitoo_account = ? AND r.original_order_id = ? AND r.kind = 'refund' "
-        "            AND r.state <> 'superseded' AND r.malformed = 0 AND r.sitoo_order_id <> ? "
-        "            AND rl.original_line_index = l.line_index), 0) "
-        "FROM pos_order_lines l WHERE l.order_id = ? ORDER BY l.line_index"));
-    query.addBindValue(account);
-    query.addBindValue(saleSitooOrderId);
-    query.addBindValue(excludingRefundOrderId);
-    query.addBindValue(sale.posOrderId);
-    if (!query.exec())
-        return sqlError(query, "original sale lines");
-    while (query.next()) {
-        sale.lines.append(StoredSaleLine{query.value(0).toInt(), query.value(1).toString(),
-                                           query.value(2).toLongLong(), query.value(3).toLongLong()});
-    }
-    if (query.lastError().isValid())
-        return sqlError(query, "original sale lines");
-    return std::optional<StoredSale>(sale);
+Result<std::optional<StoredSale>> OrderRepository::originalSaleFor(DbTransaction &tx, const QString &account,
+                                                                     qint64 saleSitooOrderId,
+                                                                     qint64 excludingRefundOrderId) const
+{
+    // Asked for every refund of a page: prepared once per transaction, the statement planning is paid once.
+    auto saleQuery = tx.statement(kSaleSql);
+    if (!saleQuery)
+        return saleQuery.error();
+    auto linesQuery = tx.statement(kSaleLinesSql);
+    if (!linesQuery)
+        return linesQuery.error();
+    return originalSale(**saleQuery, **linesQuery, account, saleSitooOrderId, excludingRefundOrderId);
 }
 
 Result<QList<StoredOrder>> OrderRepository::ordersInState(PosOrderState state, qint64 afterId, int limit) const

@@ -160,6 +160,9 @@ public:
      */
     Result<std::optional<StoredSale>> originalSaleFor(const QString &account, qint64 saleSitooOrderId,
                                                         qint64 excludingRefundOrderId = 0) const;
+    /** The same inside @p tx, with its statements prepared once for the transaction (a page of refunds asks often). */
+    Result<std::optional<StoredSale>> originalSaleFor(DbTransaction &tx, const QString &account,
+                                                        qint64 saleSitooOrderId, qint64 excludingRefundOrderId = 0) const;
 
     /** Orders in @p state with id > @p afterId, by id (keyset paging: pass the last id of the previous page). */
     Result<QList<StoredOrder>> ordersInState(PosOrderState state, qint64 afterId, int limit) const;
