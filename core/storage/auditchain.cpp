@@ -14,6 +14,9 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <charconv>
+#include <iterator>
+
 namespace Tillbridge::Core {
 
 namespace {
@@ -22,13 +25,27 @@ QString tr(const char *text)
     return QCoreApplication::translate("Tillbridge::Core::AuditChain", text);
 }
 
-void appendField(QByteArray &out, const QByteArray &field)
+// The decimal digits of @p value, as QByteArray::number() writes them, without its allocation and locale machinery:
+// every audit append formats eight numbers.
+void appendDecimal(QByteArray &out, qint64 value)
+{
+    char digits[24];
+    const auto written = std::to_chars(std::begin(digits), std::end(digits), value);
+    out.append(digits, written.ptr - digits);
+}
+
+void appendField(QByteArray &out, QByteArrayView field)
 {
     // Length-prefixed so that no choice of field contents can make two different entries hash the same bytes.
-    out += QByteArray::number(field.size());
+    appendDecimal(out, field.size());
     out += ':';
     out += field;
     out += ';';
+}
+
+void appendField(QByteArray &out, const QString &field)
+{
+    appendField(out, QByteArrayView(field.toUtf8()));
 }
 
 Error appendError(const Error &error)
@@ -129,14 +146,22 @@ QByteArray AuditChain::canonicalBytes(qint64 seq, const QString &occurredAt, con
                                       const QString &action, const QString &entityType, const QString &entityId,
                                       const QByteArray &detailsJson)
 {
-    QByteArray out("tillbridge-audit-v1;");
-    appendField(out, QByteArray::number(seq));
-    appendField(out, occurredAt.toUtf8());
-    appendField(out, actor.toUtf8());
-    appendField(out, action.toUtf8());
-    appendField(out, entityType.toUtf8());
-    appendField(out, entityId.toUtf8());
-    appendField(out, detailsJson);
+    QByteArray out;
+    // One allocation: the fixed text, seven length prefixes and separators, and the fields (UTF-8 is at most three
+    // bytes per UTF-16 unit).
+    out.reserve(20 + 7 * 24 + 3 * (occurredAt.size() + actor.size() + action.size() + entityType.size()
+                                   + entityId.size())
+                + detailsJson.size());
+    out += "tillbridge-audit-v1;";
+    char digits[24];
+    const auto written = std::to_chars(std::begin(digits), std::end(digits), seq);
+    appendField(out, QByteArrayView(digits, written.ptr - digits));
+    appendField(out, occurredAt);
+    appendField(out, actor);
+    appendField(out, action);
+    appendField(out, entityType);
+    appendField(out, entityId);
+    appendField(out, QByteArrayView(detailsJson));
     return out;
 }
 

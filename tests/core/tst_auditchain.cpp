@@ -50,6 +50,7 @@ private Q_SLOTS:
     void tamperIsDetected();
     void truncationNeedsTheAnchor();
     void anchorJsonRoundTrip();
+    void canonicalBytesAreFixed();
 
 private:
     QString tamperedCopy(const QString &name);
@@ -299,6 +300,18 @@ void tst_AuditChain::anchorJsonRoundTrip()
     QCOMPARE(back->hash, anchor.hash);
     QCOMPARE(back->exportedAt, anchor.exportedAt);
     QVERIFY(!AuditAnchor::fromJson(QJsonObject{{QStringLiteral("seq"), 1}}).ok());
+}
+
+// The bytes every stored hash was computed from: changing them would make every existing chain fail to verify.
+void tst_AuditChain::canonicalBytesAreFixed()
+{
+    const QByteArray bytes = AuditChain::canonicalBytes(
+        12345, QStringLiteral("2026-11-27T10:00:00.000Z"), QStringLiteral("\u00c5sa"), QStringLiteral("order.posted"),
+        QStringLiteral("order"), QStringLiteral("90001/1200"), QByteArrayLiteral("{\"a\":1}"));
+    QCOMPARE(bytes, QByteArrayLiteral("tillbridge-audit-v1;5:12345;24:2026-11-27T10:00:00.000Z;4:\xc3\x85sa;"
+                                      "12:order.posted;5:order;10:90001/1200;7:{\"a\":1};"));
+    QCOMPARE(AuditChain::canonicalBytes(1, {}, {}, {}, {}, {}, {}),
+             QByteArrayLiteral("tillbridge-audit-v1;1:1;0:;0:;0:;0:;0:;0:;"));
 }
 
 QTEST_GUILESS_MAIN(tst_AuditChain)
