@@ -3,12 +3,14 @@
 
 #include "core/result.h"
 
+#include <QByteArray>
 #include <QByteArrayView>
 #include <QSqlDatabase>
 #include <QString>
 #include <QStringView>
 
 #include <optional>
+#include <vector>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -44,7 +46,8 @@ private:
  * using QSqlQuery; both share the connection and its transaction.
  *
  * Binding is by 1-based index, as in SQLite. Text is always bound as text: an empty (even null) QString is '', never
- * NULL; bindNull() and the std::optional overload are the only ways to bind NULL.
+ * NULL; bindNull() and the std::optional overload are the only ways to bind NULL. A bound value is copied at once
+ * (into a buffer the statement keeps per parameter), so the caller's string may change or go before the step.
  *
  * Get one from DbTransaction::sqlite(): it is prepared once per transaction and reset before it is handed out again.
  */
@@ -90,10 +93,14 @@ public:
 private:
     SqliteStatement(sqlite3 *db, sqlite3_stmt *statement, SqlText sql);
     Error error(int code) const;
+    QByteArray *bufferFor(int index);
+    void copyAndBind(int index, QByteArrayView bytes, bool blob);
+    void bindBuffer(int index, const QByteArray &buffer, bool blob);
 
     sqlite3 *m_db;
     sqlite3_stmt *m_statement;
     SqlText m_sql;
+    std::vector<QByteArray> m_boundText; ///< per parameter: the bytes SQLite reads when the statement runs
 };
 
 } // namespace Tillbridge::Core

@@ -37,6 +37,7 @@ private Q_SLOTS:
     void badSqlIsAnErrorNotACachedStatement();
     void aSqliteStatementIsPreparedOncePerTransaction();
     void sqliteBindingsReadBackExactly();
+    void aSqliteBindingIsCopiedWhenBound();
     void sqliteErrorsCarrySqlitesReason();
     void aSqliteSelectLeftMidWayDoesNotHoldTheReadSnapshot();
     void atomicallyLeavesNothingOfAFailedWrite();
@@ -293,6 +294,54 @@ void tst_DbTransaction::sqliteBindingsReadBackExactly()
     QVERIFY((*select)->columnIsNull(1));
     auto done = (*select)->step();
     QVERIFY(done.ok() && !*done);
+}
+
+// Each parameter keeps its own buffer from row to row: a long value followed by a short one must not leave a tail,
+// and the caller's string may change or be gone before the statement runs.
+void tst_DbTransaction::aSqliteBindingIsCopiedWhenBound()
+{
+    QSqlQuery create(db());
+    QVERIFY(create.exec(QStringLiteral("CREATE TABLE bound (i INTEGER, t TEXT, b BLOB)")));
+    {
+        DbTransaction tx(db());
+        auto insert = tx.sqlite("INSERT INTO bound (i, t, b) VALUES (?, ?, ?)");
+        QVERIFY(insert.ok());
+        SqliteStatement &row = **insert;
+        {
+            const QString note = QString(5000, u'\u00e5') + u"end"; // two UTF-8 bytes each
+            QByteArray bytes(7000, 'x');
+            row.bind(1, 1);
+            row.bind(2, note);
+            row.bindBlob(3, bytes);
+            bytes.fill('y'); // changed after binding: the bound copy stays
+        } // and gone before the step
+        QVERIFY(row.execute().ok());
+        QString changing = QStringLiteral("short");
+        row.bind(1, 2);
+        row.bind(2, changing);
+        row.bindUtf8(3, QByteArrayView("ab"));
+        changing = QStringLiteral("changed before the step");
+        QVERIFY(row.execute().ok());
+        row.bind(1, 3);
+        row.bind(2, QStringView());
+        row.bindBlob(3, QByteArrayView());
+        QVERIFY(row.execute().ok());
+        QVERIFY(tx.commit().ok());
+    }
+    QSqlQuery read(db());
+    QVERIFY(read.exec(QStringLiteral("SELECT t, b, typeof(t), length(CAST(t AS BLOB)) FROM bound ORDER BY i")));
+    QVERIFY(read.next());
+    QCOMPARE(read.value(0).toString(), QString(5000, u'\u00e5') + u"end");
+    QCOMPARE(read.value(1).toByteArray(), QByteArray(7000, 'x'));
+    QCOMPARE(read.value(3).toLongLong(), 10003);
+    QVERIFY(read.next());
+    QCOMPARE(read.value(0).toString(), QStringLiteral("short"));
+    QCOMPARE(read.value(1).toByteArray(), QByteArray("ab"));
+    QCOMPARE(read.value(3).toLongLong(), 5);
+    QVERIFY(read.next());
+    QCOMPARE(read.value(0).toString(), QString());
+    QCOMPARE(read.value(2).toString(), QStringLiteral("text"));
+    QCOMPARE(read.value(3).toLongLong(), 0);
 }
 
 void tst_DbTransaction::sqliteErrorsCarrySqlitesReason()
