@@ -2,6 +2,7 @@
 #include "core/storage/auditchain.h"
 
 #include "core/logging.h"
+#include "core/storage/auditdetails.h"
 #include "core/sha256.h"
 #include "core/storage/dbtime.h"
 #include "core/storage/dbtransaction.h"
@@ -191,6 +192,18 @@ Result<AuditAnchor> AuditChain::head(const QSqlDatabase &db)
 
 Result<AuditEvent> AuditChain::append(DbTransaction &tx, AuditEvent event)
 {
+    // QJsonObject keeps its keys sorted, so the compact text is canonical for the same content.
+    const QByteArray details = QJsonDocument(event.details).toJson(QJsonDocument::Compact);
+    return appendWithDetails(tx, std::move(event), details);
+}
+
+Result<AuditEvent> AuditChain::append(DbTransaction &tx, AuditEvent event, const AuditDetails &details)
+{
+    return appendWithDetails(tx, std::move(event), details.toCompactJson());
+}
+
+Result<AuditEvent> AuditChain::appendWithDetails(DbTransaction &tx, AuditEvent event, const QByteArray &details)
+{
     if (!tx.isActive())
         return Error{ErrorCode::Database, tr("An audit event can only be written inside an open transaction.")};
     // Both statements are kept prepared for the transaction, values bound straight into SQLite: a page of orders
@@ -213,8 +226,6 @@ Result<AuditEvent> AuditChain::append(DbTransaction &tx, AuditEvent event)
     if (!event.occurredAt.isValid())
         event.occurredAt = QDateTime::currentDateTimeUtc();
     const QString occurredAt = dbTime(event.occurredAt);
-    // QJsonObject keeps its keys sorted, so the compact text is canonical for the same content.
-    const QByteArray details = QJsonDocument(event.details).toJson(QJsonDocument::Compact);
     event.seq = headSeq + 1;
     event.prevHash = headHash;
     event.hash = chainHash(event.prevHash, canonicalBytes(event.seq, occurredAt, event.actor, event.action,

@@ -13,6 +13,7 @@
 
 namespace Tillbridge::Core {
 
+class AuditDetails;
 class DbTransaction;
 
 /** The chain head exported outside the database, so that truncation or a rebuilt chain can be detected. */
@@ -77,6 +78,12 @@ public:
     static Result<AuditEvent> append(DbTransaction &tx, AuditEvent event);
 
     /**
+     * The same with the details written by AuditDetails (the same text QJsonDocument would write for them) instead
+     * of event.details, which stays empty: for the entries the engine appends for every order.
+     */
+    static Result<AuditEvent> append(DbTransaction &tx, AuditEvent event, const AuditDetails &details);
+
+    /**
      * The head of a chain that verifies, ready to be anchored. A broken chain gives ErrorCode::Tampered: anchoring
      * it would bless whatever broke it.
      */
@@ -91,6 +98,9 @@ public:
      */
     static Result<AuditVerification> verify(const QSqlDatabase &db, const std::optional<AuditAnchor> &anchor = {},
                                             const std::function<bool(qint64)> &progress = {});
+
+private:
+    static Result<AuditEvent> appendWithDetails(DbTransaction &tx, AuditEvent event, const QByteArray &details);
 };
 
 } // namespace Tillbridge::Core

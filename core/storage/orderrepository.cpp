@@ -6,6 +6,7 @@
 #include "core/logging.h"
 #include "core/sha256.h"
 #include "core/storage/auditchain.h"
+#include "core/storage/auditdetails.h"
 #include "core/storage/dbtransaction.h"
 
 #include <QCoreApplication>
@@ -367,21 +368,21 @@ Result<OrderReceiveResult> OrderRepository::receive(DbTransaction &tx, const QSt
         event.action = QStringLiteral("order.received");
         event.entityType = QStringLiteral("order");
         event.entityId = QString::number(result.posOrderId);
-        QJsonObject details{{QStringLiteral("sitoo_account"), account},
-                            {QStringLiteral("sitoo_order_id"), storedOrderId},
-                            {QStringLiteral("raw_order_id"), result.rawOrderId},
-                            {QStringLiteral("payload_sha256"), QString::fromLatin1(actualSha)},
-                            {QStringLiteral("malformed"), !parsed.has_value()},
-                            {QStringLiteral("state"), posOrderStateCode(parsed ? PosOrderState::Received
-                                                                               : PosOrderState::Quarantined)}};
+        AuditDetails details;
+        details.insert(QLatin1StringView("sitoo_account"), account)
+            .insert(QLatin1StringView("sitoo_order_id"), storedOrderId)
+            .insert(QLatin1StringView("raw_order_id"), result.rawOrderId)
+            .insert(QLatin1StringView("payload_sha256"), QString::fromLatin1(actualSha))
+            .insert(QLatin1StringView("malformed"), !parsed.has_value())
+            .insert(QLatin1StringView("state"),
+                    posOrderStateCode(parsed ? PosOrderState::Received : PosOrderState::Quarantined));
         if (parsed) {
-            details.insert(QStringLiteral("kind"), posOrderKindCode(parsed->kind));
-            details.insert(QStringLiteral("currency"), parsed->currency.code());
-            details.insert(QStringLiteral("total_gross_minor"), parsed->totalGross.minorUnits());
-            details.insert(QStringLiteral("lines"), qint64(parsed->lines.size()));
+            details.insert(QLatin1StringView("kind"), posOrderKindCode(parsed->kind))
+                .insert(QLatin1StringView("currency"), parsed->currency.code())
+                .insert(QLatin1StringView("total_gross_minor"), parsed->totalGross.minorUnits())
+                .insert(QLatin1StringView("lines"), qint64(parsed->lines.size()));
         }
-        event.details = details;
-        if (auto appended = AuditChain::append(tx, event); !appended)
+        if (auto appended = AuditChain::append(tx, event, details); !appended)
             return appended.error();
         return result;
     });
@@ -449,12 +450,13 @@ Status OrderRepository::setState(DbTransaction &tx, qint64 orderId, PosOrderStat
         event.action = auditActionFor(state);
         event.entityType = QStringLiteral("order");
         event.entityId = QString::number(orderId);
-        event.details = QJsonObject{{QStringLiteral("sitoo_account"), account},
-                                    {QStringLiteral("sitoo_order_id"), sitooOrderId},
-                                    {QStringLiteral("from_state"), fromCode},
-                                    {QStringLiteral("to_state"), posOrderStateCode(state)},
-                                    {QStringLiteral("reason"), reason}};
-        if (auto appended = AuditChain::append(tx, event); !appended)
+        AuditDetails details;
+        details.insert(QLatin1StringView("sitoo_account"), account)
+            .insert(QLatin1StringView("sitoo_order_id"), sitooOrderId)
+            .insert(QLatin1StringView("from_state"), fromCode)
+            .insert(QLatin1StringView("to_state"), posOrderStateCode(state))
+            .insert(QLatin1StringView("reason"), reason);
+        if (auto appended = AuditChain::append(tx, event, details); !appended)
             return appended.error();
         return Status::success();
     });

@@ -5,6 +5,7 @@
 
 #include "core/logging.h"
 #include "core/storage/auditchain.h"
+#include "core/storage/auditdetails.h"
 #include "core/storage/dbtransaction.h"
 
 #include <QCoreApplication>
@@ -153,19 +154,18 @@ Status checkIdentity(qint64 posOrderId, const QString &idempotencyKey, const QSt
     return Status::success();
 }
 
-Status appendAudit(DbTransaction &tx, const QString &action, const OutboxEntry &entry, QJsonObject details)
+Status appendAudit(DbTransaction &tx, const QString &action, const OutboxEntry &entry, AuditDetails details)
 {
-    details.insert(QStringLiteral("pos_order_id"), entry.posOrderId);
-    details.insert(QStringLiteral("document_type"), codeOf(kDocumentTypeCodes, entry.documentType));
-    details.insert(QStringLiteral("idempotency_key"), entry.idempotencyKey);
-    details.insert(QStringLiteral("external_ref"), entry.externalRef);
+    details.insert(QLatin1StringView("pos_order_id"), entry.posOrderId);
+    details.insert(QLatin1StringView("document_type"), codeOf(kDocumentTypeCodes, entry.documentType));
+    details.insert(QLatin1StringView("idempotency_key"), entry.idempotencyKey);
+    details.insert(QLatin1StringView("external_ref"), entry.externalRef);
     AuditEvent event;
     event.actor = QStringLiteral("system");
     event.action = action;
     event.entityType = QStringLiteral("outbox");
     event.entityId = QString::number(entry.id);
-    event.details = details;
-    if (auto appended = AuditChain::append(tx, event); !appended)
+    if (auto appended = AuditChain::append(tx, event, details); !appended)
         return appended.error();
     return Status::success();
 }
@@ -265,22 +265,23 @@ Status finish(DbTransaction &tx, qint64 outboxId, qint64 attemptId, const Finish
         if (query->numRowsAffected() != 1)
             return Error{ErrorCode::Database, tr("Attempt %1 changed while it was being updated.").arg(attemptId)};
 
-        QJsonObject details{{QStringLiteral("attempt_id"), attemptId},
-                            {QStringLiteral("attempt_no"), attemptNo},
-                            {QStringLiteral("from_state"), codeOf(kStateCodes, how.fromState)},
-                            {QStringLiteral("to_state"), codeOf(kStateCodes, how.toState)},
-                            {QStringLiteral("outcome"), codeOf(kOutcomeCodes, how.outcome)}};
+        AuditDetails details;
+        details.insert(QLatin1StringView("attempt_id"), attemptId)
+            .insert(QLatin1StringView("attempt_no"), attemptNo)
+            .insert(QLatin1StringView("from_state"), codeOf(kStateCodes, how.fromState))
+            .insert(QLatin1StringView("to_state"), codeOf(kStateCodes, how.toState))
+            .insert(QLatin1StringView("outcome"), codeOf(kOutcomeCodes, how.outcome));
         if (how.httpStatus)
-            details.insert(QStringLiteral("http_status"), *how.httpStatus);
+            details.insert(QLatin1StringView("http_status"), *how.httpStatus);
         if (!how.errorCode.isEmpty())
-            details.insert(QStringLiteral("error_code"), how.errorCode);
+            details.insert(QLatin1StringView("error_code"), how.errorCode);
         if (!how.response.isEmpty())
-            details.insert(QStringLiteral("message"), how.response);
+            details.insert(QLatin1StringView("message"), how.response);
         if (!how.nextAttemptAt.isEmpty())
-            details.insert(QStringLiteral("next_attempt_at"), how.nextAttemptAt);
+            details.insert(QLatin1StringView("next_attempt_at"), how.nextAttemptAt);
 
         if (how.toState == OutboxState::Posted) {
-            details.insert(QStringLiteral("prima_document_no"), how.documentNo);
+            details.insert(QLatin1StringView("prima_document_no"), how.documentNo);
             // The POS order is posted together with its document, in the same commit as the audit event.
             if (auto status = prepare(QStringLiteral("SELECT state FROM pos_orders WHERE id = ?")); !status)
                 return status.error();
@@ -289,10 +290,12 @@ Status finish(DbTransaction &tx, qint64 outboxId, qint64 attemptId, const Finish
                 return sqlError(*query, "read order");
             const QString orderState = query->value(0).toString();
             query->finish();
-            details.insert(QStringLiteral("order_previous_state"), orderState);
+            details.insert(QLatin1StringView("order_previous_state"), orderState);
             if (orderState != u"posted") {
-                if (auto status = prepare(QStringLiteral("UPDATE pos_orders SET state = 'posted', updated_at = ? WHERE id = ? "
-                                             "AND state = ?")); !status)
+                if (auto status =
+                        prepare(QStringLiteral("UPDATE pos_orders SET state = 'posted', updated_at = ? WHERE id = ? "
+                                               "AND state = ?"));
+                    !status)
                     return status.error();
                 query->addBindValue(now);
                 query->addBindValue(entry->posOrderId);
@@ -533,11 +536,12 @@ Result<QList<OutboxClaim>> OutboxRepository::claimDue(DbTransaction &tx, const Q
                 return sqlError(*query, "attempt");
             claim.attemptId = query->lastInsertId().toLongLong();
 
-            const QJsonObject details{{QStringLiteral("attempt_id"), claim.attemptId},
-                                      {QStringLiteral("attempt_no"), claim.attemptNo},
-                                      {QStringLiteral("correlation_id"), claim.correlationId},
-                                      {QStringLiteral("from_state"), outboxStateCode(before->state)},
-                                      {QStringLiteral("to_state"), outboxStateCode(OutboxState::Sending)}};
+            AuditDetails details;
+            details.insert(QLatin1StringView("attempt_id"), claim.attemptId)
+                .insert(QLatin1StringView("attempt_no"), claim.attemptNo)
+                .insert(QLatin1StringView("correlation_id"), claim.correlationId)
+                .insert(QLatin1StringView("from_state"), outboxStateCode(before->state))
+                .insert(QLatin1StringView("to_state"), outboxStateCode(OutboxState::Sending));
             if (auto audited = appendAudit(tx, QStringLiteral("outbox.claimed"), *entry, details); !audited)
                 return audited.error();
             claims.append(claim);
@@ -664,10 +668,11 @@ Result<int> OutboxRepository::recoverAfterCrash(DbTransaction &tx)
             auto entry = readEntry(db, id);
             if (!entry)
                 return entry.error();
-            const QJsonObject details{{QStringLiteral("from_state"), outboxStateCode(OutboxState::Sending)},
-                                      {QStringLiteral("to_state"), outboxStateCode(OutboxState::Unknown)},
-                                      {QStringLiteral("attempts_marked_unknown"), attemptsMarked},
-                                      {QStringLiteral("message"), QStringLiteral("recovered after a crash")}};
+            AuditDetails details;
+            details.insert(QLatin1StringView("from_state"), outboxStateCode(OutboxState::Sending))
+                .insert(QLatin1StringView("to_state"), outboxStateCode(OutboxState::Unknown))
+                .insert(QLatin1StringView("attempts_marked_unknown"), attemptsMarked)
+                .insert(QLatin1StringView("message"), QStringLiteral("recovered after a crash"));
             if (auto audited = appendAudit(tx, QStringLiteral("outbox.unknown"), *entry, details); !audited)
                 return audited.error();
         }
@@ -733,10 +738,11 @@ Status OutboxRepository::requeueUnknown(DbTransaction &tx, qint64 outboxId, cons
             return sqlError(query, "requeue");
         if (query.numRowsAffected() != 1)
             return Error{ErrorCode::Database, tr("Outbox row %1 changed while it was being updated.").arg(outboxId)};
-        const QJsonObject details{{QStringLiteral("from_state"), outboxStateCode(OutboxState::Unknown)},
-                                  {QStringLiteral("to_state"), outboxStateCode(OutboxState::RetryWait)},
-                                  {QStringLiteral("next_attempt_at"), dbTime(nextAttemptAt)},
-                                  {QStringLiteral("message"), note}};
+        AuditDetails details;
+        details.insert(QLatin1StringView("from_state"), outboxStateCode(OutboxState::Unknown))
+            .insert(QLatin1StringView("to_state"), outboxStateCode(OutboxState::RetryWait))
+            .insert(QLatin1StringView("next_attempt_at"), dbTime(nextAttemptAt))
+            .insert(QLatin1StringView("message"), note);
         return appendAudit(tx, QStringLiteral("outbox.requeued"), *entry, details);
     });
 }
