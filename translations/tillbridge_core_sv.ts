@@ -20,13 +20,13 @@
         <translation>Momsbeloppet är för stort för att kunna representeras exakt.</translation>
     </message>
     <message>
-        <location filename="../core/storage/auditchain.cpp" line="+36"/>
+        <location filename="../core/storage/auditchain.cpp" line="+54"/>
         <location line="+6"/>
         <source>The audit trail could not be read or written: %1</source>
         <translation>Revisionsspåret kunde inte läsas eller skrivas: %1</translation>
     </message>
     <message>
-        <location filename="../core/storage/schemamigrator.cpp" line="+525"/>
+        <location filename="../core/storage/schemamigrator.cpp" line="+562"/>
         <source>The cache is at schema version %1 and cannot take migration %2.</source>
         <translation>Cachen har schemaversion %1 och kan inte ta emot migrering %2.</translation>
     </message>
@@ -41,7 +41,7 @@
         <translation>Registreringen av schemaversion %1 misslyckades: %2</translation>
     </message>
     <message>
-        <location filename="../core/storage/orderrepository.cpp" line="+33"/>
+        <location filename="../core/storage/orderrepository.cpp" line="+34"/>
         <location line="+6"/>
         <source>The orders could not be read or saved: %1</source>
         <translation>Ordrarna kunde inte läsas eller sparas: %1</translation>
@@ -122,7 +122,7 @@
         <translation>%1-mappningen av &quot;%2&quot; sparades inte.</translation>
     </message>
     <message>
-        <location filename="../core/storage/outboxrepository.cpp" line="+34"/>
+        <location filename="../core/storage/outboxrepository.cpp" line="+35"/>
         <source>The posting queue could not be read or saved: %1</source>
         <translation>Bokföringskön kunde inte läsas eller sparas: %1</translation>
     </message>
@@ -148,7 +148,7 @@
         <translation>Ett dokument behöver en extern referens på 1 till 255 tecken.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+42"/>
         <source>Outbox row %1 is %2, not %3; the outcome was not recorded.</source>
         <translation>Utkorgsrad %1 är %2, inte %3; utfallet registrerades inte.</translation>
     </message>
@@ -173,7 +173,7 @@
         <translation>Försök %1 ändrades medan det uppdaterades.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+41"/>
         <source>Order %1 changed while it was being updated.</source>
         <translation>Order %1 ändrades medan den uppdaterades.</translation>
     </message>
@@ -263,7 +263,7 @@
         <translation>Lageröverföringen kunde inte %1: %2</translation>
     </message>
     <message>
-        <location filename="../core/engine/postingrelay.cpp" line="+80"/>
+        <location filename="../core/engine/postingrelay.cpp" line="+63"/>
         <source>The document for %1 no longer matches what was queued; it is not sent.</source>
         <translation>Dokumentet för %1 stämmer inte längre med det som köades; det skickas inte.</translation>
     </message>
@@ -273,7 +273,7 @@
         <translation>schedule.%1 måste vara ett positivt heltal.</translation>
     </message>
     <message>
-        <location filename="../core/engine/posting/documentbuilder.cpp" line="+42"/>
+        <location filename="../core/engine/posting/documentbuilder.cpp" line="+44"/>
         <source>VAT rate %1 % has no Prima tax code.</source>
         <translation>Momssats %1 % saknar momskod i Prima.</translation>
     </message>
@@ -562,12 +562,12 @@
         <translation>Revisionsspåret går inte att verifiera, så dess huvud exporteras inte. %1</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+73"/>
         <source>An audit event can only be written inside an open transaction.</source>
         <translation>En revisionshändelse kan bara skrivas inom en öppen transaktion.</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+75"/>
         <source>Audit entry %1 is missing: the trail jumps from entry %2 to entry %3.</source>
         <translation>Revisionspost %1 saknas: spåret hoppar från post %2 till post %3.</translation>
     </message>
@@ -2534,14 +2534,14 @@
     </message>
     <message>
         <location line="+13"/>
-        <location line="+66"/>
+        <location line="+67"/>
         <location line="+116"/>
         <location line="+114"/>
         <source>Order %1 is not in the cache.</source>
         <translation>Order %1 finns inte i cachen.</translation>
     </message>
     <message>
-        <location line="-285"/>
+        <location line="-286"/>
         <source>Order %1 is %2; its state can no longer change.</source>
         <translation>Order %1 är %2; dess status kan inte längre ändras.</translation>
     </message>
@@ -2556,7 +2556,7 @@
         <translation>Order %1 ändrades medan den uppdaterades; ingenting sparades.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>Order %1 could not be read when it arrived; only its raw payload is kept.</source>
         <translation>Order %1 kunde inte läsas när den kom; endast dess rådata sparas.</translation>
     </message>
@@ -2574,7 +2574,7 @@
 <context>
     <name>Tillbridge::Core::OrderRouter</name>
     <message>
-        <location filename="../core/engine/orderrouter.cpp" line="+300"/>
+        <location filename="../core/engine/orderrouter.cpp" line="+292"/>
         <source>No longer found when the order was validated again.</source>
         <translation>Hittades inte längre när ordern validerades igen.</translation>
     </message>
@@ -2811,28 +2811,28 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+86"/>
+        <location line="+87"/>
         <source>Claiming due postings needs the current time.</source>
         <translation>För att hämta förfallna bokföringar behövs aktuell tid.</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-42"/>
         <source>Outbox row %1 changed while it was being claimed.</source>
         <translation>Utkorgsrad %1 ändrades medan den hämtades.</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+67"/>
         <source>Outbox row %1 cannot be posted without Prima&apos;s document number.</source>
         <translation>Utkorgsrad %1 kan inte bokföras utan Primas dokumentnummer.</translation>
     </message>
     <message>
         <location line="+15"/>
-        <location line="+123"/>
+        <location line="+124"/>
         <source>A retry of outbox row %1 needs the time of the next attempt.</source>
         <translation>Ett nytt försök för utkorgsrad %1 behöver tiden för nästa försök.</translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-72"/>
         <source>The application stopped while this document was being sent; Prima may or may not have it.</source>
         <translation>Programmet stoppades medan detta dokument skickades; Prima kan ha fått det eller inte.</translation>
     </message>
@@ -2842,7 +2842,7 @@
         <translation>Utkorgsrad %1 ändrades medan den återställdes.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>Outbox row %1 cannot adopt a document without its number.</source>
         <translation>Utkorgsrad %1 kan inte överta ett dokument utan dess nummer.</translation>
     </message>
@@ -3925,7 +3925,12 @@
         <translation>Satsresultat %1</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+8"/>
+        <source>%1: the status %2 is not an HTTP status.</source>
+        <translation>%1: statusen %2 är inte en HTTP-status.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>The reply from Sitoo is a bare list, not a {&quot;totalcount&quot;, &quot;items&quot;} envelope.</source>
         <translation>Svaret från Sitoo är en naken lista, inte ett {&quot;totalcount&quot;, &quot;items&quot;}-kuvert.</translation>
     </message>
@@ -4265,7 +4270,7 @@
 <context>
     <name>Tillbridge::Core::SqliteStatement</name>
     <message>
-        <location filename="../core/storage/sqlitestatement.cpp" line="+51"/>
+        <location filename="../core/storage/sqlitestatement.cpp" line="+55"/>
         <source>The cache is not an open SQLite database.</source>
         <translation>Cachen är inte en öppen SQLite-databas.</translation>
     </message>
@@ -4275,7 +4280,7 @@
         <translation>Cachen kunde inte förbereda en sats: %1</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+122"/>
         <source>A statement that should change the cache returned rows.</source>
         <translation>En sats som skulle ändra cachen returnerade rader.</translation>
     </message>

@@ -440,6 +440,13 @@ SitooBatchElementResult readBatchElement(const QJsonValue &element, int position
     if (const auto object = elementObject(element, where, &problems)) {
         SitooJsonReader reader(*object, where, &problems);
         result.statusCode = reader.smallInteger("statuscode").value_or(0);
+        // Results are told apart by their HTTP status; anything else (0 included) says nothing about the element.
+        if (problems.isEmpty() && (result.statusCode < 100 || result.statusCode > 599)) {
+            problems.append(QCoreApplication::translate("Tillbridge::Core::SitooParsers",
+                                                        "%1: the status %2 is not an HTTP status.")
+                                .arg(where)
+                                .arg(result.statusCode));
+        }
         result.returnValue = object->value(QLatin1String("return"));
         result.errorText = reader.string("errortext");
         // The failing element's shape is undocumented (§2.5, §7): take a textual "return" as its message.

@@ -583,11 +583,13 @@ void tst_SitooParsers::batchResults()
         {"statuscode": 400, "errortext": "Invalid sku"},
         {"statuscode": "404", "return": "Product not found"},
         "garbage",
-        {"return": 5}
+        {"return": 5},
+        {"statuscode": 0, "return": 7},
+        {"statuscode": 999}
     ])";
     const auto results = SitooParsers::parseBatchResults(body);
     QVERIFY2(results.ok(), qPrintable(results.errorString()));
-    QCOMPARE(results->size(), 6); // never fewer than the input: matched by position
+    QCOMPARE(results->size(), 8); // never fewer than the input: matched by position
     QCOMPARE(results->at(0).statusCode, 200);
     QVERIFY(results->at(0).isSuccess());
     QCOMPARE(results->at(0).returnValue.toInteger(), qint64(28));
@@ -603,6 +605,11 @@ void tst_SitooParsers::batchResults()
     QCOMPARE(results->at(5).statusCode, 0);
     QCOMPARE(results->at(5).errorText, QStringLiteral("Batch result 6: \"statuscode\" is missing."));
     QVERIFY(!results->at(5).isSuccess());
+    // Found by fuzz_sitoo_envelope: a status that is no HTTP status left a failed element without a reason.
+    QCOMPARE(results->at(6).statusCode, 0);
+    QCOMPARE(results->at(6).errorText, QStringLiteral("Batch result 7: the status 0 is not an HTTP status."));
+    QCOMPARE(results->at(7).statusCode, 0);
+    QCOMPARE(results->at(7).errorText, QStringLiteral("Batch result 8: the status 999 is not an HTTP status."));
 }
 
 void tst_SitooParsers::batchResultsRejectsNonList()
