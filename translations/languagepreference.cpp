@@ -69,7 +69,7 @@ QLocale localeFor(Language language, const QLocale &system)
 QStringList tillbridgeCatalogues()
 {
     return {QStringLiteral("tillbridge_core"), QStringLiteral("tillbridge_ui"), QStringLiteral("tillbridge_app"),
-            QStringLiteral("tillbridge_cli")};
+            QStringLiteral("tillbridge_cli"), QStringLiteral("tillbridge_reports")};
 }
 
 QStringList installTranslators(QCoreApplication *application, const QLocale &locale)

@@ -185,7 +185,7 @@ QString reconciliationHtml(const ClosePackData &data)
     }
     HtmlTable table({tr("Store"), tr("Line"), tr("Sitoo"), tr("Z-reports"), tr("Prima"), tr("Difference"),
                      tr("Days"), tr("Variance days")},
-                    {false, false, true, true, true, true, true, true}, {24, 14});
+                    {false, false, true, true, true, true, true, true}, {21, 13});
     for (const Totals &entry : std::as_const(totals)) {
         table.addRow({esc(entry.store), esc(entry.item),
                       esc(moneyText(entry.sitoo, entry.currency) + u' ' + entry.currency),
@@ -415,10 +415,14 @@ void drawCover(QPainter &painter, const QRectF &area, const ClosePackData &data,
                      options.company);
     y += bodyLine * 2.4;
     painter.setPen(kAccent);
+    const QString titleText = tr("Month-end close pack");
+    // A translation can be longer than the English ("Bokslutspaket för månadsbokslutet"): the title keeps its one
+    // line and shrinks to the page width rather than running off the page.
+    if (const qreal width = QFontMetricsF(title, device).horizontalAdvance(titleText); width > area.width())
+        title.setPointSizeF(title.pointSizeF() * area.width() / width * 0.97);
     painter.setFont(title);
     const qreal titleLine = QFontMetricsF(title, device).height();
-    painter.drawText(QRectF(area.left(), y, area.width(), titleLine), Qt::AlignLeft | Qt::AlignVCenter,
-                     tr("Month-end close pack"));
+    painter.drawText(QRectF(area.left(), y, area.width(), titleLine), Qt::AlignLeft | Qt::AlignVCenter, titleText);
     y += titleLine * 1.1;
     painter.setFont(large);
     painter.setPen(Qt::black);

@@ -10,6 +10,7 @@
 #include "core/storage/auditchain.h"
 
 #include "tests/core/export/exportfixture.h"
+#include "translations/languagepreference.h"
 #include "tests/testutils/tempcache.h"
 
 #include <QDir>
@@ -17,6 +18,7 @@
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTranslator>
 #include <QTest>
 
 using namespace Tillbridge::Core;
@@ -173,6 +175,37 @@ print(json.dumps({"sheets": wb.sheetnames, "freeze": rec.freeze_panes,
                                              QStringLiteral("--db"), m_cache.path()},
             &exitCode);
         QCOMPARE(exitCode, 2);
+    }
+
+    // A controller who runs Tillbridge in Swedish gets the pack in Swedish: its own strings (tillbridge_reports) and
+    // the core's (gates, exception kinds) both come from the installed catalogues.
+    void pdfFollowsTheLanguage()
+    {
+        const QStringList installed =
+            Tillbridge::I18n::installTranslators(QCoreApplication::instance(), QLocale(QLocale::Swedish, QLocale::Sweden));
+        QVERIFY2(installed.contains(QStringLiteral("tillbridge_reports_sv.qm")), qPrintable(installed.join(u' ')));
+        const QString path = m_dir.filePath(QStringLiteral("bokslutspaket-2026-10.pdf"));
+        Tillbridge::Reports::ClosePackPdfOptions options{QStringLiteral("Nordic Shoes AB"), QStringLiteral("Maria Lind")};
+        auto pages = Tillbridge::Reports::ClosePackPdf::write(m_data, options, path);
+        const auto translators = QCoreApplication::instance()->findChildren<QTranslator *>();
+        for (QTranslator *translator : translators) {
+            QCoreApplication::removeTranslator(translator);
+            delete translator;
+        }
+        QVERIFY2(pages.ok(), qPrintable(pages.errorString()));
+        if (const QString screenshots = qEnvironmentVariable("TILLBRIDGE_SCREENSHOT_DIR"); !screenshots.isEmpty()) {
+            run(QStringLiteral("pdftoppm"), {QStringLiteral("-png"), QStringLiteral("-r"), QStringLiteral("60"), path,
+                                             QDir(screenshots).filePath(QStringLiteral("bokslutspaket"))});
+        }
+        const QString text = run(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), path, QStringLiteral("-")});
+        for (const QString &expected :
+             {QStringLiteral("Bokslutspaket för månadsbokslutet"), QStringLiteral("Kontrollpunkternas status och attester"),
+              QStringLiteral("Avstämning per butik"), QStringLiteral("Moms per sats: Sitoo mot Prima"),
+              QStringLiteral("Godkända åsidosättanden"), QStringLiteral("Revisionskedja"),
+              QStringLiteral("Sida 2 av %1").arg(*pages)}) {
+            QVERIFY2(text.contains(expected), qPrintable(expected + QStringLiteral(" is missing")));
+        }
+        QVERIFY2(!text.contains(QStringLiteral("Reconciliation per store")), "an English heading in the Swedish pack");
     }
 
 private:
