@@ -713,8 +713,8 @@ Result<RawOrderVersion> OrderRepository::rawPayload(qint64 orderId) const
 }
 
 namespace {
-const QString kSaleSql = QStringLiteral("SELECT id, state FROM pos_orders WHERE sitoo_account = ? AND sitoo_order_id = ? "
-                                        "AND kind = 'sale' AND malformed = 0");
+const QString kSaleSql = QStringLiteral("SELECT id, state FROM pos_orders WHERE sitoo_account = ? "
+                                        "AND sitoo_order_id = ? AND kind = 'sale' AND malformed = 0");
 // Refund quantities are negative; the net returned per sale line is minus their sum. Superseded refunds were
 // replaced by another version and do not count.
 const QString kSaleLinesSql = QStringLiteral(

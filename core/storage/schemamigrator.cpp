@@ -31,7 +31,8 @@ struct Migration
 // The audit table's indexes and triggers, created with it (migration 1) and again when it was rebuilt (12). The
 // indentation inside the raw strings is kept as it shipped: SQLite stores the text in sqlite_master.
 constexpr const char *kAuditActionIndex = "CREATE INDEX audit_events_action ON audit_events (action, seq)";
-constexpr const char *kAuditEntityIndex = "CREATE INDEX audit_events_entity ON audit_events (entity_type, entity_id, seq)";
+constexpr const char *kAuditEntityIndex =
+    "CREATE INDEX audit_events_entity ON audit_events (entity_type, entity_id, seq)";
 // SQLite-only trigger syntax (RAISE); PostgreSQL will use a role without UPDATE/DELETE grants.
 constexpr const char *kAuditNoUpdate = R"(CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events
                      BEGIN SELECT RAISE(ABORT, 'audit_events is append-only: entries cannot be changed'); END)";
@@ -530,8 +531,8 @@ const std::array kMigrations{
                         prev_hash   TEXT NOT NULL CHECK (length(prev_hash) = 64),
                         hash        TEXT NOT NULL CHECK (length(hash) = 64)))",
                   "INSERT INTO audit_events_v12 (seq, occurred_at, actor, action, entity_type, entity_id, details, "
-                  "prev_hash, hash) SELECT seq, occurred_at, actor, action, entity_type, entity_id, details, prev_hash, "
-                  "hash FROM audit_events ORDER BY seq",
+                  "prev_hash, hash) SELECT seq, occurred_at, actor, action, entity_type, entity_id, details, "
+                  "prev_hash, hash FROM audit_events ORDER BY seq",
                   "DROP TABLE audit_events", // its indexes and triggers go with it; DROP fires no DELETE trigger
                   "ALTER TABLE audit_events_v12 RENAME TO audit_events",
                   kAuditActionIndex,

@@ -129,7 +129,7 @@ void SqliteStatement::copyAndBind(int index, QByteArrayView bytes, bool blob)
 {
     QByteArray *buffer = bufferFor(index);
     if (buffer == nullptr) {
-        // Out of range: SQLite answers SQLITE_RANGE and keeps nothing, so the caller's bytes may be handed over.
+        // Out of range: there is no buffer, and SQLite keeps nothing but answers SQLITE_RANGE, as for any value.
         if (blob)
             sqlite3_bind_blob64(m_statement, index, &kEmpty, 0, SQLITE_STATIC);
         else
