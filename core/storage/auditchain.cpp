@@ -15,8 +15,6 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
-#include <charconv>
-#include <iterator>
 
 namespace Tillbridge::Core {
 
@@ -26,19 +24,10 @@ QString tr(const char *text)
     return QCoreApplication::translate("Tillbridge::Core::AuditChain", text);
 }
 
-// The decimal digits of @p value, as QByteArray::number() writes them, without its allocation and locale machinery:
-// every audit append formats eight numbers.
-void appendDecimal(QByteArray &out, qint64 value)
-{
-    char digits[24];
-    const auto written = std::to_chars(std::begin(digits), std::end(digits), value);
-    out.append(digits, written.ptr - digits);
-}
-
 void appendField(QByteArray &out, QByteArrayView field)
 {
     // Length-prefixed so that no choice of field contents can make two different entries hash the same bytes.
-    appendDecimal(out, field.size());
+    out += DecimalText(field.size()).view();
     out += ':';
     out += field;
     out += ';';
@@ -154,9 +143,7 @@ QByteArray AuditChain::canonicalBytes(qint64 seq, const QString &occurredAt, con
                                    + entityId.size())
                 + detailsJson.size());
     out += "tillbridge-audit-v1;";
-    char digits[24];
-    const auto written = std::to_chars(std::begin(digits), std::end(digits), seq);
-    appendField(out, QByteArrayView(digits, written.ptr - digits));
+    appendField(out, DecimalText(seq).view());
     appendField(out, occurredAt);
     appendField(out, actor);
     appendField(out, action);

@@ -4,8 +4,6 @@
 #include <QJsonValue>
 
 #include <algorithm>
-#include <charconv>
-#include <iterator>
 
 namespace Tillbridge::Core {
 
@@ -148,9 +146,7 @@ QByteArray AuditDetails::toCompactJson() const
         if (const auto *text = std::get_if<QString>(&entry->value)) {
             appendString(out, QStringView(*text));
         } else if (const auto *number = std::get_if<qint64>(&entry->value)) {
-            char digits[24];
-            const auto written = std::to_chars(std::begin(digits), std::end(digits), *number);
-            out.append(digits, written.ptr - digits);
+            out += DecimalText(*number).view();
         } else {
             out += std::get<bool>(entry->value) ? "true" : "false";
         }

@@ -7,9 +7,28 @@
 #include <QList>
 #include <QString>
 
+#include <charconv>
 #include <variant>
 
 namespace Tillbridge::Core {
+
+/**
+ * The decimal digits of a whole number, as QByteArray::number() writes them, held on the stack: the audit trail
+ * formats several numbers for every entry, and QByteArray::number allocates and goes through the locale code.
+ */
+class DecimalText
+{
+public:
+    explicit DecimalText(qint64 value)
+        : m_end(std::to_chars(m_digits, m_digits + sizeof m_digits, value).ptr)
+    {
+    }
+    QByteArrayView view() const { return QByteArrayView(m_digits, m_end - m_digits); }
+
+private:
+    char m_digits[24];
+    const char *m_end;
+};
 
 /**
  * The details of an audit entry written as text directly: the same compact JSON, byte for byte, that
