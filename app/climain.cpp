@@ -69,9 +69,9 @@ QTextStream &err()
     return stream;
 }
 
-QString tr(const char *text)
+QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
 {
-    return QCoreApplication::translate("tillbridge-cli", text);
+    return QCoreApplication::translate("tillbridge-cli", text, disambiguation, n);
 }
 
 int usageError(const QString &message)
@@ -737,12 +737,11 @@ int reconcile(const QStringList &arguments)
                              .toJson(QJsonDocument::Compact))
                   << Qt::endl;
         }
-        out() << tr("%1: %2 store(s), %3 line(s) matched, %4 with a variance, %5 silent store(s)")
-                     .arg(day.toString(Qt::ISODate))
-                     .arg(summary->storeDays.size())
-                     .arg(summary->matchedLines)
+        out() << tr("%1: %2, %3 matched, %4 with a variance, %5")
+                     .arg(day.toString(Qt::ISODate), tr("%n store(s)", nullptr, int(summary->storeDays.size())),
+                          tr("%n line(s)", nullptr, summary->matchedLines))
                      .arg(summary->varianceLines)
-                     .arg(summary->silentStoreExceptions.size())
+                     .arg(tr("%n silent store(s)", nullptr, int(summary->silentStoreExceptions.size())))
               << Qt::endl;
         QCoreApplication::exit(result = summary->varianceLines > 0 ? Findings : Success);
     });

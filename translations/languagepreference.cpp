@@ -75,18 +75,24 @@ QStringList tillbridgeCatalogues()
 QStringList installTranslators(QCoreApplication *application, const QLocale &locale)
 {
     QStringList installed;
+    bool translated = false; // a catalogue in another language than the English sources were written in
+    const QLocale english = localeFor(Language::English);
     // Ours first: QCoreApplication asks the most recently installed translator first, and Qt's catalogue (installed
     // last) only answers for Qt's own contexts, while ours answers by source text whatever the context.
     for (const QString &name : tillbridgeCatalogues()) {
         auto *translator = new CatalogueTranslator(application);
-        if (translator->load(locale, name, QStringLiteral("_"), kResourceFolder)) {
+        // A language Tillbridge is not translated into gets the English catalogue: it holds only the `%n` strings,
+        // so that English says "1 order" and "3 orders" where the source says "%n order(s)".
+        if (translator->load(locale, name, QStringLiteral("_"), kResourceFolder)
+            || translator->load(english, name, QStringLiteral("_"), kResourceFolder)) {
             QCoreApplication::installTranslator(translator);
             installed << QFileInfo(translator->filePath()).fileName();
+            translated = translated || QLocale(translator->language()).language() != QLocale::English;
         } else {
             delete translator;
         }
     }
-    if (installed.isEmpty())
+    if (!translated)
         return installed; // English, or a language Tillbridge is not translated into: Qt stays in English too
     const QString qtFolder = QLibraryInfo::path(QLibraryInfo::TranslationsPath);
     // Debian's Qt 6.4 has no qtbase_sv.qm, only the older complete qt_sv.qm: try qtbase first, then qt.

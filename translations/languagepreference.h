@@ -32,8 +32,9 @@ QStringList tillbridgeCatalogues();
 /**
  * Installs Tillbridge's catalogues for `locale` (those present in this binary) and, when at least one of them
  * matched, Qt's own strings for that language (qtbase_xx, or the older single qt_xx where Qt ships no qtbase_xx).
- * Qt's are left out for a language Tillbridge is not translated into, so that a window never mixes two languages.
- * Returns the catalogue files that were installed, e.g. "tillbridge_ui_sv.qm".
+ * English, and any language Tillbridge is not translated into, gets the English catalogues, which hold only the
+ * plural forms of the `%n` strings; Qt's are left out then, so that a window never mixes two languages.
+ * Returns the catalogue files that were installed, e.g. "tillbridge_ui_sv.qm" or "tillbridge_ui_en.qm".
  */
 QStringList installTranslators(QCoreApplication *application, const QLocale &locale);
 

@@ -112,14 +112,14 @@
         <location line="+3"/>
         <location line="+1"/>
         <location line="+211"/>
-        <location line="+72"/>
+        <location line="+71"/>
         <location line="+95"/>
         <location line="+153"/>
         <source>file</source>
         <translation>fil</translation>
     </message>
     <message>
-        <location line="-876"/>
+        <location line="-875"/>
         <source>Print the result as one JSON object.</source>
         <translation>Skriv ut resultatet som ett JSON-objekt.</translation>
     </message>
@@ -192,13 +192,13 @@
         <location line="+1"/>
         <location line="+307"/>
         <location line="+3"/>
-        <location line="+366"/>
+        <location line="+365"/>
         <location line="+3"/>
         <source>name</source>
         <translation>namn</translation>
     </message>
     <message>
-        <location line="-677"/>
+        <location line="-676"/>
         <source>The mapping file (the import format).</source>
         <translation>Mappningsfilen (importformatet).</translation>
     </message>
@@ -432,12 +432,12 @@
     <message>
         <location line="+8"/>
         <location line="+6"/>
-        <location line="+367"/>
+        <location line="+366"/>
         <source>Cannot read %1.</source>
         <translation>Kan inte läsa %1.</translation>
     </message>
     <message>
-        <location line="-347"/>
+        <location line="-346"/>
         <source>Unknown format %1: use pdf, xlsx and csv.</source>
         <translation>Okänt format %1: använd pdf, xlsx och csv.</translation>
     </message>
@@ -482,7 +482,36 @@
         <translation>tillbridge-cli</translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="+123"/>
+        <source>%1: %2, %3 matched, %4 with a variance, %5</source>
+        <translation>%1: %2, %3 matchade, %4 med avvikelse, %5</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n store(s)</source>
+        <translation>
+            <numerusform>%n butik</numerusform>
+            <numerusform>%n butiker</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n line(s)</source>
+        <translation>
+            <numerusform>%n rad</numerusform>
+            <numerusform>%n rader</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n silent store(s)</source>
+        <translation>
+            <numerusform>%n tyst butik</numerusform>
+            <numerusform>%n tysta butiker</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-184"/>
         <source>The period, YYYY-MM.</source>
         <translation>Perioden, ÅÅÅÅ-MM.</translation>
     </message>
@@ -528,12 +557,12 @@
     </message>
     <message>
         <location line="+43"/>
-        <location line="+320"/>
+        <location line="+319"/>
         <source>The configuration file (the one sync uses).</source>
         <translation>Konfigurationsfilen (den som sync använder).</translation>
     </message>
     <message>
-        <location line="-317"/>
+        <location line="-316"/>
         <source>The trading day, YYYY-MM-DD (default: yesterday).</source>
         <translation>Försäljningsdagen, ÅÅÅÅ-MM-DD (standard: i går).</translation>
     </message>
@@ -573,12 +602,7 @@
         <translation>Avstämningen misslyckades: %1</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>%1: %2 store(s), %3 line(s) matched, %4 with a variance, %5 silent store(s)</source>
-        <translation>%1: %2 butik(er), %3 rad(er) matchade, %4 med avvikelse, %5 tyst(a) butik(er)</translation>
-    </message>
-    <message>
-        <location line="+16"/>
+        <location line="+31"/>
         <location line="+95"/>
         <source>The configuration file.</source>
         <translation>Konfigurationsfilen.</translation>

@@ -20,13 +20,13 @@
         <translation>Momsbeloppet är för stort för att kunna representeras exakt.</translation>
     </message>
     <message>
-        <location filename="../core/storage/auditchain.cpp" line="+54"/>
+        <location filename="../core/storage/auditchain.cpp" line="+43"/>
         <location line="+6"/>
         <source>The audit trail could not be read or written: %1</source>
         <translation>Revisionsspåret kunde inte läsas eller skrivas: %1</translation>
     </message>
     <message>
-        <location filename="../core/storage/schemamigrator.cpp" line="+562"/>
+        <location filename="../core/storage/schemamigrator.cpp" line="+563"/>
         <source>The cache is at schema version %1 and cannot take migration %2.</source>
         <translation>Cachen har schemaversion %1 och kan inte ta emot migrering %2.</translation>
     </message>
@@ -562,7 +562,7 @@
         <translation>Revisionsspåret går inte att verifiera, så dess huvud exporteras inte. %1</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+71"/>
         <source>An audit event can only be written inside an open transaction.</source>
         <translation>En revisionshändelse kan bara skrivas inom en öppen transaktion.</translation>
     </message>
@@ -835,12 +835,7 @@
         </translation>
     </message>
     <message>
-        <location line="+29"/>
-        <source>%1 order(s) of %2 still wait to be posted to Prima and %3 were refused by Prima.</source>
-        <translation>%1 order av %2 väntar fortfarande på att bokföras i Prima och %3 avvisades av Prima.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+36"/>
         <source>Every valid order of the period is posted to Prima.</source>
         <translation>Alla giltiga ordrar för perioden är bokförda i Prima.</translation>
     </message>
@@ -857,13 +852,24 @@
         <source>No blocking exception concerning the period is open.</source>
         <translation>Inget blockerande undantag som gäller perioden är öppet.</translation>
     </message>
-    <message>
-        <location line="+39"/>
-        <source>%1 store-day(s) with sales are not reconciled and %2 have payout variances open.</source>
-        <translation>%1 butiksdag(ar) med försäljning är inte avstämda och %2 har öppna avvikelser i redovisningen.</translation>
+    <message numerus="yes">
+        <location line="-70"/>
+        <source>%n order(s) of %1 are not in Prima: %2 still waiting to be posted, %3 refused by Prima.</source>
+        <translation>
+            <numerusform>%n order för %1 finns inte i Prima: %2 väntar fortfarande på att bokföras, %3 avvisade av Prima.</numerusform>
+            <numerusform>%n ordrar för %1 finns inte i Prima: %2 väntar fortfarande på att bokföras, %3 avvisade av Prima.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location line="+6"/>
+        <location line="+109"/>
+        <source>%n store-day(s) are not settled: %1 with sales not reconciled, %2 with a payout variance open.</source>
+        <translation>
+            <numerusform>%n butiksdag är inte klar: %1 med försäljning inte avstämda, %2 med en öppen avvikelse i redovisningen.</numerusform>
+            <numerusform>%n butiksdagar är inte klara: %1 med försäljning inte avstämda, %2 med en öppen avvikelse i redovisningen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
         <source>All %n store-day(s) reconciled within tolerance (or their variances accepted).</source>
         <translation>
             <numerusform>Den %n butiksdagen är avstämd inom toleransen (eller dess avvikelser godtagna).</numerusform>
@@ -4488,10 +4494,13 @@
         <source>Version %1 was written to Sitoo.</source>
         <translation>Version %1 skrevs till Sitoo.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+19"/>
-        <source>Available-to-sell %1 of %2 at %3 (Prima version %4) could not be written to Sitoo warehouse %5 after %6 attempt(s): %7. It is tried again automatically.</source>
-        <translation>Säljbart saldo %1 av %2 på %3 (Prima-version %4) kunde inte skrivas till Sitoo-lager %5 efter %6 försök: %7. Det försöks igen automatiskt.</translation>
+        <source>Available-to-sell %1 of %2 at %3 (Prima version %4) could not be written to Sitoo warehouse %5 after %n attempt(s): %6. It is tried again automatically.</source>
+        <translation>
+            <numerusform>Säljbart saldo %1 av %2 på %3 (Prima-version %4) kunde inte skrivas till Sitoo-lager %5 efter %n försök: %6. Det försöks igen automatiskt.</numerusform>
+            <numerusform>Säljbart saldo %1 av %2 på %3 (Prima-version %4) kunde inte skrivas till Sitoo-lager %5 efter %n försök: %6. Det försöks igen automatiskt.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4544,10 +4553,13 @@
         <source>Prima location %1</source>
         <translation>Prima-plats %1</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+2"/>
-        <source>%1 open “stock push failed” exception(s) in the queue</source>
-        <translation>%1 öppna undantag av typen ”lageröverföring misslyckades” i kön</translation>
+        <source>%n open “stock push failed” exception(s) in the queue</source>
+        <translation>
+            <numerusform>%n öppet undantag av typen ”lageröverföring misslyckades” i kön</numerusform>
+            <numerusform>%n öppna undantag av typen ”lageröverföring misslyckades” i kön</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+20"/>
@@ -4711,15 +4723,21 @@
         <source>a sale from %1 h ago is not in Prima yet</source>
         <translation>en försäljning för %1 tim sedan finns ännu inte i Prima</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+2"/>
-        <source>%1 blocking exception(s) raised in the last 24 hours</source>
-        <translation>%1 blockerande undantag registrerade de senaste 24 timmarna</translation>
+        <source>%n blocking exception(s) raised in the last 24 hours</source>
+        <translation>
+            <numerusform>%n blockerande undantag registrerat de senaste 24 timmarna</numerusform>
+            <numerusform>%n blockerande undantag registrerade de senaste 24 timmarna</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+2"/>
-        <source>%1 order(s) held back</source>
-        <translation>%1 order hålls kvar</translation>
+        <source>%n order(s) held back</source>
+        <translation>
+            <numerusform>%n order hålls kvar</numerusform>
+            <numerusform>%n ordrar hålls kvar</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4919,23 +4937,29 @@
         <source>SKU audit: %1</source>
         <translation>Artikelgranskning: %1</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+32"/>
-        <source>Reconciliation: %1 payout or VAT difference(s) beyond tolerance.</source>
-        <translation>Avstämning: %1 avvikelse(r) i redovisning eller moms utanför toleransen.</translation>
+        <source>Reconciliation: %n payout or VAT difference(s) beyond tolerance.</source>
+        <translation>
+            <numerusform>Avstämning: %n avvikelse i redovisning eller moms utanför toleransen.</numerusform>
+            <numerusform>Avstämning: %n avvikelser i redovisning eller moms utanför toleransen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+28"/>
+        <source>Stock to Sitoo: %n level(s) written, %1 refused or waiting, %2 without a store.</source>
+        <translation>
+            <numerusform>Lager till Sitoo: %n saldo skrivet, %1 avvisade eller väntande, %2 utan butik.</numerusform>
+            <numerusform>Lager till Sitoo: %n saldon skrivna, %1 avvisade eller väntande, %2 utan butik.</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-19"/>
         <source>Reconciliation of %1: %2</source>
         <translation>Avstämning av %1: %2</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <source>Stock to Sitoo: %1 level(s) written, %2 refused or waiting, %3 without a store.</source>
-        <translation>Lager till Sitoo: %1 saldo(n) skrivna, %2 avvisade eller väntande, %3 utan butik.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+25"/>
         <source>Stock to Sitoo: %1</source>
         <translation>Lager till Sitoo: %1</translation>
     </message>

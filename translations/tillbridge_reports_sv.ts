@@ -53,18 +53,18 @@
     <message>
         <location line="-5"/>
         <location line="+6"/>
-        <location line="+324"/>
+        <location line="+328"/>
         <source>not signed</source>
         <translation>ej attesterad</translation>
     </message>
     <message>
-        <location line="-326"/>
-        <location line="+323"/>
+        <location line="-330"/>
+        <location line="+327"/>
         <source>Period sign-off</source>
         <translation>Periodattest</translation>
     </message>
     <message>
-        <location line="-316"/>
+        <location line="-320"/>
         <source>The period was locked by %1 on %2.</source>
         <translation>Perioden låstes av %1 den %2.</translation>
     </message>
@@ -261,12 +261,12 @@
     </message>
     <message>
         <location line="+22"/>
-        <location line="+201"/>
+        <location line="+205"/>
         <source>Accepted overrides</source>
         <translation>Godkända åsidosättanden</translation>
     </message>
     <message>
-        <location line="-200"/>
+        <location line="-204"/>
         <source>Exceptions of the period accepted as they are: proposed by one person (maker) and approved by another (checker).</source>
         <translation>Periodens undantag som godtagits som de är: föreslagna av en person (upprättare) och attesterade av en annan (attestant).</translation>
     </message>
@@ -302,12 +302,12 @@
     </message>
     <message>
         <location line="+14"/>
-        <location line="+182"/>
+        <location line="+186"/>
         <source>Audit chain</source>
         <translation>Revisionskedja</translation>
     </message>
     <message>
-        <location line="-178"/>
+        <location line="-182"/>
         <source>The audit trail verifies from its first entry to entry %1, whose hash is:</source>
         <translation>Revisionsloggen verifieras från sin första post till post %1, vars hash är:</translation>
     </message>
@@ -322,12 +322,12 @@
         <translation>Revisionsloggen kan inte verifieras: %1</translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+120"/>
         <source>Month-end close pack</source>
         <translation>Bokslutspaket för månadsbokslutet</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+13"/>
         <source>%1 (%2 – %3)</source>
         <translation>%1 (%2 – %3)</translation>
     </message>
@@ -439,7 +439,7 @@
 <context>
     <name>Tillbridge::Reports::PageWriter</name>
     <message>
-        <location line="-230"/>
+        <location line="-234"/>
         <source>Close pack %1</source>
         <translation>Bokslutspaket %1</translation>
     </message>

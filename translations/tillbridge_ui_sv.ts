@@ -1254,7 +1254,7 @@
 <context>
     <name>Tillbridge::Ui::ExceptionQueuePage</name>
     <message>
-        <location filename="../ui/exceptions/exceptionqueuepage.cpp" line="+56"/>
+        <location filename="../ui/exceptions/exceptionqueuepage.cpp" line="+59"/>
         <source>Assign to me</source>
         <translation>Tilldela mig</translation>
     </message>
@@ -1462,13 +1462,48 @@
         <source>What is held back from Prima and why, oldest first. Fix, approve or reject.</source>
         <translation>Vad som hålls kvar från Prima och varför, äldst först. Rätta, attestera eller avvisa.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+47"/>
-        <source>%1 exception(s)</source>
-        <translation>%1 undantag</translation>
+        <source>%Ln exception(s)</source>
+        <translation>
+            <numerusform>%Ln undantag</numerusform>
+            <numerusform>%Ln undantag</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+288"/>
+        <source>%n exception(s) assigned to %1.</source>
+        <translation>
+            <numerusform>%n undantag tilldelat %1.</numerusform>
+            <numerusform>%n undantag tilldelade %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+32"/>
+        <source>Checked %n order(s): %1 released to Prima, %2 still held back.</source>
+        <translation>
+            <numerusform>Kontrollerade %n order: %1 släppta till Prima, %2 hålls fortfarande kvar.</numerusform>
+            <numerusform>Kontrollerade %n ordrar: %1 släppta till Prima, %2 hålls fortfarande kvar.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n selected item(s) are not held-back orders and were left as they are.</source>
+        <translation>
+            <numerusform>%n markerad post är inte en kvarhållen order och lämnades som den är.</numerusform>
+            <numerusform>%n markerade poster är inte kvarhållna ordrar och lämnades som de är.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+42"/>
+        <source>%n exception(s) resolved.</source>
+        <translation>
+            <numerusform>%n undantag åtgärdat.</numerusform>
+            <numerusform>%n undantag åtgärdade.</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+165"/>
+        <location line="-202"/>
         <source>%1 exceptions selected</source>
         <translation>%1 undantag markerade</translation>
     </message>
@@ -1493,27 +1528,12 @@
         <translation>Tilldelar…</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>%1 exception(s) assigned to %2.</source>
-        <translation>%1 undantag tilldelade %2.</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+21"/>
         <source>Checking the orders again…</source>
         <translation>Kontrollerar ordrarna igen…</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <source>Checked %1 order(s): %2 released to Prima, %3 still held back.</source>
-        <translation>Kontrollerade %1 order: %2 släppta till Prima, %3 hålls fortfarande kvar.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>%1 selected item(s) are not held-back orders and were left as they are.</source>
-        <translation>%1 markerade poster är inte kvarhållna ordrar och lämnades som de är.</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+40"/>
         <source>Resolve</source>
         <translation>Åtgärda</translation>
     </message>
@@ -1533,12 +1553,7 @@
         <translation>Åtgärdar…</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>%1 exception(s) resolved.</source>
-        <translation>%1 undantag åtgärdade.</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+22"/>
         <source>Propose override</source>
         <translation>Föreslå åsidosättande</translation>
     </message>
@@ -1907,12 +1922,7 @@
         <translation>Byt användare…</translation>
     </message>
     <message>
-        <location line="+127"/>
-        <source>%1 new exception(s) hold orders back from Prima.</source>
-        <translation>%1 nya undantag håller kvar ordrar från Prima.</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location line="+141"/>
         <source>Tillbridge</source>
         <translation>Tillbridge</translation>
     </message>
@@ -1985,6 +1995,14 @@
         <location line="+11"/>
         <source>Cache: %1 · schema %2</source>
         <translation>Cache: %1 · schema %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+140"/>
+        <source>%n new exception(s) hold orders back from Prima.</source>
+        <translation>
+            <numerusform>%n nytt undantag håller kvar ordrar från Prima.</numerusform>
+            <numerusform>%n nya undantag håller kvar ordrar från Prima.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2317,10 +2335,13 @@
         <source>Saving the mapping and releasing the orders it frees…</source>
         <translation>Sparar mappningen och släpper ordrarna som den frigör…</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+14"/>
-        <source>Saved %1. %2 order(s) released to Prima; %3 still held back.</source>
-        <translation>Sparade %1. %2 order släppta till Prima; %3 hålls fortfarande kvar.</translation>
+        <source>Saved %1. %n order(s) released to Prima; %2 still held back.</source>
+        <translation>
+            <numerusform>Sparade %1. %n order släppt till Prima; %2 hålls fortfarande kvar.</numerusform>
+            <numerusform>Sparade %1. %n ordrar släppta till Prima; %2 hålls fortfarande kvar.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+20"/>
@@ -2520,7 +2541,7 @@
 <context>
     <name>Tillbridge::Ui::SkuDiffPage</name>
     <message>
-        <location filename="../ui/skudiff/skudiffpage.cpp" line="+40"/>
+        <location filename="../ui/skudiff/skudiffpage.cpp" line="+43"/>
         <source>Only in Sitoo (sellable)</source>
         <translation>Bara i Sitoo (säljbar)</translation>
     </message>
@@ -2641,10 +2662,13 @@
         <source>SKU audit requested. The figures update when it has finished.</source>
         <translation>Artikelgranskning begärd. Siffrorna uppdateras när den är klar.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+5"/>
-        <source>%1 difference(s) shown</source>
-        <translation>%1 skillnad(er) visas</translation>
+        <source>%Ln difference(s) shown</source>
+        <translation>
+            <numerusform>%Ln skillnad visas</numerusform>
+            <numerusform>%Ln skillnader visas</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+79"/>
@@ -2883,10 +2907,13 @@
         <source>First %1 levels in SKU order; scroll for more</source>
         <translation>De första %1 saldona i artikelordning; rulla för fler</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+1"/>
-        <source>%1 level(s)</source>
-        <translation>%1 saldo(n)</translation>
+        <source>%Ln level(s)</source>
+        <translation>
+            <numerusform>%Ln saldo</numerusform>
+            <numerusform>%Ln saldon</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+6"/>
@@ -3049,12 +3076,12 @@
     </message>
     <message>
         <location line="+61"/>
-        <location line="+253"/>
+        <location line="+252"/>
         <source>Store</source>
         <translation>Butik</translation>
     </message>
     <message>
-        <location line="-252"/>
+        <location line="-251"/>
         <source>All stores</source>
         <translation>Alla butiker</translation>
     </message>
@@ -3095,22 +3122,59 @@
 VAT charged %3
 VAT at the rate %4
 Variance %5
-%6 order(s), %7 VAT exception(s)
+Orders %6
+VAT exceptions %7
 Click to list the orders</source>
         <translation>%1, %2
 Debiterad moms %3
 Moms enligt satsen %4
 Avvikelse %5
-%6 order, %7 momsundantag
+Ordrar %6
+Momsundantag %7
 Klicka för att lista ordrarna</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+8"/>
-        <source>Prima&apos;s VAT at this rate %1 (on %2 day(s))</source>
-        <translation>Primas moms vid denna sats %1 (för %2 dag(ar))</translation>
+        <source>Prima&apos;s VAT at this rate %1 (on %n day(s))</source>
+        <translation>
+            <numerusform>Primas moms vid denna sats %1 (för %n dag)</numerusform>
+            <numerusform>Primas moms vid denna sats %1 (för %n dagar)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+86"/>
+        <source>%1 of %2 store and rate pairs differ; %n VAT exception(s) were raised. Click a bar for its orders.</source>
+        <translation>
+            <numerusform>%1 av %2 kombinationer av butik och sats skiljer sig; %n momsundantag registrerades. Klicka på en stapel för dess ordrar.</numerusform>
+            <numerusform>%1 av %2 kombinationer av butik och sats skiljer sig; %n momsundantag registrerades. Klicka på en stapel för dess ordrar.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+21"/>
+        <source>%n line(s) shown</source>
+        <translation>
+            <numerusform>%n rad visas</numerusform>
+            <numerusform>%n rader visas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n variance(s) in %1</source>
+        <translation>
+            <numerusform>%n avvikelse i %1</numerusform>
+            <numerusform>%n avvikelser i %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+90"/>
+        <source>%1 — %n order(s); double-click one with an exception to open it</source>
+        <translation>
+            <numerusform>%1 — %n order; dubbelklicka på en med ett undantag för att öppna den</numerusform>
+            <numerusform>%1 — %n ordrar; dubbelklicka på en med ett undantag för att öppna den</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="-178"/>
         <location line="+25"/>
         <source>Variance (%1)</source>
         <translation>Avvikelse (%1)</translation>
@@ -3136,17 +3200,7 @@ Klicka för att lista ordrarna</translation>
         <translation>%1: kassorna debiterade %2 mindre moms än satserna ger.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>%1 of %2 store and rate pairs differ; %3 VAT exception(s) were raised. Click a bar for its orders.</source>
-        <translation>%1 av %2 kombinationer av butik och sats skiljer sig; %3 momsundantag registrerades. Klicka på en stapel för dess ordrar.</translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>%1 line(s) shown · %2 variance(s) in %3</source>
-        <translation>%1 rad(er) visas · %2 avvikelse(r) i %3</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+26"/>
         <source>the cache</source>
         <translation>cachen</translation>
     </message>
@@ -3201,12 +3255,7 @@ Klicka för att lista ordrarna</translation>
         <translation>Ordrarna kunde inte läsas</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>%1 — %2 order(s); double-click one with an exception to open it</source>
-        <translation>%1 — %2 order; dubbelklicka på en med ett undantag för att öppna den</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+11"/>
         <source>No orders with a VAT difference</source>
         <translation>Inga ordrar med momsskillnad</translation>
     </message>

@@ -264,8 +264,8 @@ void MainWindow::notifyNewBlockingExceptions(const Core::SyncSummary &summary)
     const qint64 before = std::exchange(m_blockingSeen, summary.blockingExceptionsOpen);
     if (before < 0 || summary.blockingExceptionsOpen <= before)
         return; // the first pass sets the baseline; fewer is good news, not an alert
-    const QString message = tr("%1 new exception(s) hold orders back from Prima.")
-                                .arg(summary.blockingExceptionsOpen - before);
+    const QString message = tr("%n new exception(s) hold orders back from Prima.", nullptr,
+                                 int(summary.blockingExceptionsOpen - before));
     statusBar()->showMessage(message);
     if (!QSystemTrayIcon::isSystemTrayAvailable())
         return;

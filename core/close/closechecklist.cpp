@@ -178,9 +178,10 @@ Result<GateEvaluation> CloseChecklist::nothingUnposted(const ClosePeriod &period
     const QJsonObject evidence{{QStringLiteral("waiting"), waiting}, {QStringLiteral("failed"), failed}};
     if (waiting + failed > 0) {
         return gateResult(CloseGate::NothingUnposted, false,
-                          tr("%1 order(s) of %2 still wait to be posted to Prima and %3 were refused by Prima.")
-                              .arg(waiting)
+                          tr("%n order(s) of %1 are not in Prima: %2 still waiting to be posted, %3 refused by Prima.",
+                             nullptr, int(waiting + failed))
                               .arg(period.code)
+                              .arg(waiting)
                               .arg(failed),
                           evidence);
     }
@@ -286,7 +287,8 @@ Result<GateEvaluation> CloseChecklist::payoutsMatched(const ClosePeriod &period)
                                {QStringLiteral("store_days_reconciled"), qint64(reconciled.size())}};
     if (missing > 0 || variances > 0) {
         return gateResult(CloseGate::PayoutsMatched, false,
-                          tr("%1 store-day(s) with sales are not reconciled and %2 have payout variances open.")
+                          tr("%n store-day(s) are not settled: %1 with sales not reconciled, %2 with a payout "
+                             "variance open.", nullptr, int(missing + variances))
                               .arg(missing)
                               .arg(variances),
                           evidence);

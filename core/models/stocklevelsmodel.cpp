@@ -432,7 +432,7 @@ QVariant StockStoresModel::data(const QModelIndex &index, int role) const
         if (index.column() == StoreColumn)
             return tr("Prima location %1").arg(f.location);
         if (index.column() == FailedColumn)
-            return tr("%1 open “stock push failed” exception(s) in the queue").arg(f.openFailures);
+            return tr("%n open “stock push failed” exception(s) in the queue", nullptr, int(f.openFailures));
         break;
     case Qt::TextAlignmentRole:
         if (index.column() != StoreColumn)

@@ -14,9 +14,9 @@
 namespace Tillbridge::Core {
 
 namespace {
-QString tr(const char *text)
+QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
 {
-    return QCoreApplication::translate("Tillbridge::Core::StoreHealth", text);
+    return QCoreApplication::translate("Tillbridge::Core::StoreHealth", text, disambiguation, n);
 }
 
 Error sqlError(const QSqlQuery &query)
@@ -44,9 +44,9 @@ void StoreHealthReport::judge(StoreHealth &health, const QDateTime &now)
     else if (health.oldestUnposted.isValid() && unpostedHours >= kAmberOldestUnpostedHours)
         amber << tr("a sale from %1 h ago is not in Prima yet").arg(unpostedHours);
     if (health.failures24h > 0)
-        amber << tr("%1 blocking exception(s) raised in the last 24 hours").arg(health.failures24h);
+        amber << tr("%n blocking exception(s) raised in the last 24 hours", nullptr, int(health.failures24h));
     if (health.heldBack > 0)
-        amber << tr("%1 order(s) held back").arg(health.heldBack);
+        amber << tr("%n order(s) held back", nullptr, int(health.heldBack));
     if (health.stockLagMs && *health.stockLagMs > kAmberStockLagMs)
         amber << tr("stock reached the tills %1 min after Prima changed").arg(*health.stockLagMs / 60000);
     if (!red.isEmpty()) {

@@ -31,9 +31,9 @@ const QString kSource = QStringLiteral("prima");
 const QString kStream = QStringLiteral("stock");
 constexpr int kMaxConsecutiveRequestFailures = 3;
 
-QString tr(const char *text)
+QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
 {
-    return QCoreApplication::translate("Tillbridge::Core::StockPush", text);
+    return QCoreApplication::translate("Tillbridge::Core::StockPush", text, disambiguation, n);
 }
 
 Error dbError(const QSqlQuery &query, const char *what)
@@ -556,12 +556,11 @@ Status StockPush::recordResults(std::shared_ptr<Run> run, const Target &target, 
             continue;
         const QString explanation =
             tr("Available-to-sell %1 of %2 at %3 (Prima version %4) could not be written to Sitoo warehouse %5 "
-               "after %6 attempt(s): %7. It is tried again automatically.")
+               "after %n attempt(s): %6. It is tried again automatically.", nullptr, attempts)
                 .arg(level.availableToSell)
                 .arg(level.sku, level.location)
                 .arg(level.version)
                 .arg(target.warehouseId)
-                .arg(attempts)
                 .arg(errors.at(i));
         const QJsonObject details{{QStringLiteral("sku"), level.sku},
                                   {QStringLiteral("location"), level.location},

@@ -17,6 +17,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -175,6 +176,7 @@ tst_ReconcileCli::Run tst_ReconcileCli::cli(const QStringList &arguments)
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(u"TILLBRIDGE_SITOO_PASSWORD"_s, m_endpoints.sitooPassword);
     environment.insert(u"TILLBRIDGE_PRIMA_TOKEN"_s, m_endpoints.primaToken);
+    environment.insert(u"LC_ALL"_s, u"en_GB.UTF-8"_s); // the summary line's words are checked in English
     process.setProcessEnvironment(environment);
     process.start(QStringLiteral(TILLBRIDGE_CLI), arguments);
     // The sandbox answers from this thread's event loop, so keep it turning while the CLI runs.
@@ -210,6 +212,11 @@ void tst_ReconcileCli::cleanDaysGiveNoFalsePositives()
     const QList<QByteArray> lines = run.out.trimmed().split('\n');
     QVERIFY(lines.size() >= 2);
     QVERIFY(QJsonDocument::fromJson(lines.constFirst()).object().value(u"matched"_s).toBool());
+    // The summary counts in English words: "2 stores, 14 lines matched", never "2 store(s)".
+    const QString summary = QString::fromUtf8(lines.constLast());
+    static const QRegularExpression counted(u"^\\d{4}-\\d\\d-\\d\\d: \\d+ stores?, \\d+ lines? matched, 0 with a "
+                                            "variance, 0 silent stores$"_s);
+    QVERIFY2(counted.match(summary).hasMatch(), qPrintable(summary));
 }
 
 void tst_ReconcileCli::seededVarianceIsFound()

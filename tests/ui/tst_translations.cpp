@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The Swedish catalogues: lupdate run on today's sources (as update_translations runs it) finds no string without a
-// finished Swedish translation; the committed catalogues carry no obsolete entries, keep every placeholder and give
-// one source text one translation (CatalogueTranslator looks strings up by source text). Then the real thing: with
-// Swedish chosen, the Settings page, Qt's own buttons and amounts appear in Swedish.
+// The catalogues: lupdate run on today's sources (as update_translations runs it) finds no string without a finished
+// Swedish translation and no `%n` string without its English singular and plural; the committed catalogues carry no
+// obsolete entries, keep every placeholder, give one source text one translation (CatalogueTranslator looks strings
+// up by source text) and write no "(s)" outside a `%n` string. Then the real thing: English says "1 order" and
+// "3 orders", and with Swedish chosen the Settings page, Qt's own buttons and amounts appear in Swedish.
 #include "core/application.h"
 #include "core/money/currency.h"
 #include "core/money/money.h"
@@ -98,9 +99,10 @@ QList<std::pair<QString, QString>> catalogues()
     return result;
 }
 
-QString committedCatalogue(const QString &name)
+/** translations/<name>_<language>.ts: "sv" is the Swedish catalogue, "en" the English plural forms. */
+QString committedCatalogue(const QString &name, const QString &language)
 {
-    return QStringLiteral(TILLBRIDGE_TRANSLATIONS_DIR "/%1_sv.ts").arg(name);
+    return QStringLiteral(TILLBRIDGE_TRANSLATIONS_DIR "/%1_%2.ts").arg(name, language);
 }
 
 QStringList placeholders(const QString &text)
@@ -136,11 +138,13 @@ class tst_Translations : public QObject
 
 private Q_SLOTS:
     void initTestCase();
-    void everySourceStringHasSwedish_data();
-    void everySourceStringHasSwedish();
+    void everySourceStringIsTranslated_data();
+    void everySourceStringIsTranslated();
     void committedCatalogueIsClean_data();
     void committedCatalogueIsClean();
     void languageChoiceIsStored();
+    void englishSaysOneOrderAndThreeOrders();
+    void anUntranslatedLanguageGetsEnglish();
     void swedishInARealWidget();
 };
 
@@ -150,19 +154,24 @@ void tst_Translations::initTestCase()
     QVERIFY(!catalogues().isEmpty());
 }
 
-void tst_Translations::everySourceStringHasSwedish_data()
+void tst_Translations::everySourceStringIsTranslated_data()
 {
     QTest::addColumn<QString>("catalogue");
+    QTest::addColumn<QString>("language");
     QTest::addColumn<QString>("project");
-    for (const auto &[name, project] : catalogues())
-        QTest::newRow(qPrintable(name)) << name << project;
+    for (const auto &[name, project] : catalogues()) {
+        for (const QString &language : {QStringLiteral("sv"), QStringLiteral("en")})
+            QTest::newRow(qPrintable(name + u'_' + language)) << name << language << project;
+    }
 }
 
-// lupdate (the build's own project and options) merges today's sources into a copy of the committed catalogue;
-// a tr() string nobody translated shows up there as unfinished.
-void tst_Translations::everySourceStringHasSwedish()
+// lupdate (the build's own project and options; -pluralonly for English, as update_translations runs it) merges
+// today's sources into a copy of the committed catalogue; a tr() string nobody translated shows up there as
+// unfinished.
+void tst_Translations::everySourceStringIsTranslated()
 {
     QFETCH(QString, catalogue);
+    QFETCH(QString, language);
     QFETCH(QString, project);
     QTemporaryDir folder;
     QVERIFY(folder.isValid());
@@ -174,8 +183,8 @@ void tst_Translations::everySourceStringHasSwedish()
                      &output),
              qPrintable(output));
 
-    const QString copy = folder.filePath(catalogue + QStringLiteral("_sv.ts"));
-    QVERIFY(QFile::copy(committedCatalogue(catalogue), copy));
+    const QString copy = folder.filePath(QStringLiteral("%1_%2.ts").arg(catalogue, language));
+    QVERIFY(QFile::copy(committedCatalogue(catalogue, language), copy));
     QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner);
     QFile projectFile(json);
     QVERIFY(projectFile.open(QIODevice::ReadOnly));
@@ -189,12 +198,14 @@ void tst_Translations::everySourceStringHasSwedish()
 
     QStringList arguments{QStringLiteral("-project"), json, QStringLiteral("-silent")};
     arguments += QStringLiteral(TILLBRIDGE_LUPDATE_OPTIONS).split(u' ', Qt::SkipEmptyParts);
+    if (language == u"en")
+        arguments << QStringLiteral("-pluralonly");
     QVERIFY2(runTool(QStringLiteral(TILLBRIDGE_LUPDATE), arguments, &output), qPrintable(output));
 
     QString error;
     const QList<Message> messages = readCatalogue(copy, &error);
     QVERIFY2(error.isEmpty(), qPrintable(error));
-    QVERIFY(!messages.isEmpty());
+    QVERIFY(language == u"en" || !messages.isEmpty()); // a catalogue may have no %n string
     QStringList missing;
     for (const Message &message : messages) {
         const bool empty = message.forms.isEmpty()
@@ -204,29 +215,36 @@ void tst_Translations::everySourceStringHasSwedish()
             missing << describe(message);
     }
     QVERIFY2(missing.isEmpty(),
-             qPrintable(QStringLiteral("%1 string(s) of %2 have no Swedish translation; run `ninja "
-                                       "update_translations`, translate them in translations/%2_sv.ts "
-                                       "(docs/translations.md):\n  %3")
+             qPrintable(QStringLiteral("%1 string(s) of %2 have no %3; run `ninja update_translations`, translate "
+                                       "them in translations/%2_%4.ts (docs/translations.md):\n  %5")
                             .arg(missing.size())
-                            .arg(catalogue, missing.join(QStringLiteral("\n  ")))));
+                            .arg(catalogue,
+                                 language == u"en" ? QStringLiteral("English singular and plural")
+                                                   : QStringLiteral("Swedish translation"),
+                                 language, missing.join(QStringLiteral("\n  ")))));
 }
 
 void tst_Translations::committedCatalogueIsClean_data()
 {
-    everySourceStringHasSwedish_data();
+    everySourceStringIsTranslated_data();
 }
 
 void tst_Translations::committedCatalogueIsClean()
 {
     QFETCH(QString, catalogue);
+    QFETCH(QString, language);
     QString error;
-    const QList<Message> messages = readCatalogue(committedCatalogue(catalogue), &error);
+    const QList<Message> messages = readCatalogue(committedCatalogue(catalogue, language), &error);
     QVERIFY2(error.isEmpty(), qPrintable(error));
     QStringList problems;
     QHash<std::pair<QString, QString>, QStringList> bySource;
     for (const Message &message : messages) {
         if (message.type == u"vanished" || message.type == u"obsolete")
             problems << QStringLiteral("obsolete entry %1").arg(describe(message));
+        // "3 order(s)" is what a program says when nobody chose its words: a count belongs in a %n string, which
+        // the English catalogue turns into "1 order" and "3 orders".
+        if (!message.numerus && message.source.contains(u"(s)"))
+            problems << QStringLiteral("\"(s)\" outside a %n string in %1").arg(describe(message));
         const QStringList expected = placeholders(message.source);
         for (const QString &form : message.forms) {
             if (form.isEmpty())
@@ -270,6 +288,59 @@ void tst_Translations::languageChoiceIsStored()
     const QLocale german(QLocale::German, QLocale::Germany);
     QCOMPARE(I18n::localeFor(I18n::Language::System, german), german);
     Core::openSettings()->remove(QStringLiteral("ui/language"));
+}
+
+namespace {
+
+/** Removes the translators a test installed, so that the next test starts from the source texts. */
+void removeTranslators()
+{
+    for (QTranslator *translator : qApp->findChildren<QTranslator *>()) {
+        QCoreApplication::removeTranslator(translator);
+        delete translator;
+    }
+}
+
+} // namespace
+
+void tst_Translations::englishSaysOneOrderAndThreeOrders()
+{
+    const QStringList installed = I18n::installTranslators(qApp, I18n::localeFor(I18n::Language::English));
+    // The catalogues this test links (the workbench's and the CLI's own are compiled into those programs).
+    for (const char *name : {"tillbridge_core", "tillbridge_ui", "tillbridge_reports"})
+        QVERIFY2(installed.contains(QLatin1String(name) + QStringLiteral("_en.qm")), qPrintable(installed.join(u' ')));
+    QVERIFY2(std::none_of(installed.cbegin(), installed.cend(),
+                          [](const QString &file) { return file.startsWith(u"qt"); }),
+             qPrintable(installed.join(u' ')));
+    QCOMPARE(QCoreApplication::translate("Tillbridge::Ui::ClosePage", "%n order(s) were refused by Prima.", nullptr, 1),
+             QStringLiteral("1 order was refused by Prima."));
+    QCOMPARE(QCoreApplication::translate("Tillbridge::Ui::ClosePage", "%n order(s) were refused by Prima.", nullptr, 3),
+             QStringLiteral("3 orders were refused by Prima."));
+    QCOMPARE(QCoreApplication::translate("Tillbridge::Ui::ClosePage", "%n order(s) were refused by Prima.", nullptr, 0),
+             QStringLiteral("0 orders were refused by Prima."));
+    // A core string, looked up by source text whatever context the caller names; and a locale-formatted count.
+    QCOMPARE(QCoreApplication::translate("Tillbridge::Core::StoreHealth", "%n order(s) held back", nullptr, 1),
+             QStringLiteral("1 order held back"));
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
+    QCOMPARE(QCoreApplication::translate("Tillbridge::Ui::ExceptionQueuePage", "%Ln exception(s)", nullptr, 12345),
+             QStringLiteral("12,345 exceptions"));
+    QLocale::setDefault(QLocale::c());
+    // Strings without a count are not in the English catalogue: the source text is the English.
+    QCOMPARE(QCoreApplication::translate("Tillbridge::Core::Money", "Cannot combine amounts in %1 and %2."),
+             QStringLiteral("Cannot combine amounts in %1 and %2."));
+    removeTranslators();
+}
+
+void tst_Translations::anUntranslatedLanguageGetsEnglish()
+{
+    const QStringList installed = I18n::installTranslators(qApp, QLocale(QLocale::German, QLocale::Germany));
+    QVERIFY2(installed.contains(QStringLiteral("tillbridge_ui_en.qm")), qPrintable(installed.join(u' ')));
+    QVERIFY2(std::none_of(installed.cbegin(), installed.cend(),
+                          [](const QString &file) { return file.startsWith(u"qt"); }),
+             qPrintable(installed.join(u' '))); // no German Qt buttons in an English window
+    QCOMPARE(QCoreApplication::translate("Tillbridge::Ui::ExceptionQueuePage", "%n exception(s) resolved.", nullptr, 1),
+             QStringLiteral("1 exception resolved."));
+    removeTranslators();
 }
 
 void tst_Translations::swedishInARealWidget()

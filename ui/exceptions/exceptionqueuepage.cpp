@@ -32,6 +32,9 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <climits>
+
 namespace Tillbridge::Ui {
 
 namespace {
@@ -195,7 +198,7 @@ ExceptionQueuePage::ExceptionQueuePage(QSqlDatabase guiDb, QString databasePath,
     for (QComboBox *box : {m_owner, m_kind, m_store, m_state, m_age})
         connect(box, &QComboBox::currentIndexChanged, this, &ExceptionQueuePage::applyFilters);
     connect(m_model, &Core::ExceptionQueueModel::totalChanged, this, [this](qint64 total) {
-        m_count->setText(tr("%1 exception(s)").arg(QLocale().toString(total)));
+        m_count->setText(tr("%Ln exception(s)", nullptr, int(std::min<qint64>(total, INT_MAX))));
         m_stack->setCurrentWidget(total == 0 ? static_cast<QWidget *>(m_empty) : m_view);
     });
     connect(m_model, &Core::ExceptionQueueModel::loadFailed, this, [this](const QString &message) {
@@ -483,7 +486,7 @@ void ExceptionQueuePage::assignToMe()
         }
         if (auto committed = tx.commit(); !committed)
             return committed.error();
-        return tr("%1 exception(s) assigned to %2.").arg(ids.size()).arg(me);
+        return tr("%n exception(s) assigned to %1.", nullptr, int(ids.size())).arg(me);
     });
 }
 
@@ -515,13 +518,13 @@ void ExceptionQueuePage::recheck()
                 return reviewed.error();
             reviewed->released ? ++released : ++kept;
         }
-        QString message = tr("Checked %1 order(s): %2 released to Prima, %3 still held back.")
-                              .arg(released + kept)
+        QString message = tr("Checked %n order(s): %1 released to Prima, %2 still held back.", nullptr,
+                                 int(released + kept))
                               .arg(released)
                               .arg(kept);
         if (!notOrders.isEmpty())
-            message += u' ' + tr("%1 selected item(s) are not held-back orders and were left as they are.")
-                                  .arg(notOrders.size());
+            message += u' ' + tr("%n selected item(s) are not held-back orders and were left as they are.",
+                                     nullptr, int(notOrders.size()));
         return message;
     });
 }
@@ -562,7 +565,7 @@ void ExceptionQueuePage::resolveWithReason(const QString &reason)
         }
         if (auto committed = tx.commit(); !committed)
             return committed.error();
-        return tr("%1 exception(s) resolved.").arg(ids.size());
+        return tr("%n exception(s) resolved.", nullptr, int(ids.size()));
     });
 }
 

@@ -388,9 +388,9 @@ void MappingsForm::applyPendingChange()
         m_pending.reset();
         m_pendingReport.reset();
         m_previewBox->setVisible(false);
-        setStatus(tr("Saved %1. %2 order(s) released to Prima; %3 still held back.")
+        setStatus(tr("Saved %1. %n order(s) released to Prima; %2 still held back.", nullptr,
+                         int(report->quarantine.releasedCount()))
                       .arg(describe(change))
-                      .arg(report->quarantine.releasedCount())
                       .arg(report->quarantine.keptCount()));
         reload();
         if (const int row = m_model->rowOfKey(change.sourceKey); row >= 0)

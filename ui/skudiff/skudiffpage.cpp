@@ -25,6 +25,9 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <climits>
+
 namespace Tillbridge::Ui {
 
 using Core::ExceptionKind;
@@ -175,7 +178,7 @@ SkuDiffPage::SkuDiffPage(QSqlDatabase guiDb, QString databasePath, WorkbenchUser
     });
     connect(m_deactivate, &QPushButton::clicked, this, &SkuDiffPage::deactivateSelected);
     connect(m_model, &SkuDiffModel::totalChanged, this, [this](qint64 total) {
-        m_count->setText(tr("%1 difference(s) shown").arg(QLocale().toString(total)));
+        m_count->setText(tr("%Ln difference(s) shown", nullptr, int(std::min<qint64>(total, INT_MAX))));
         updateEmptyState();
     });
     connect(m_model, &SkuDiffModel::loadFailed, this, [this](const QString &message) { setStatus(message, true); });

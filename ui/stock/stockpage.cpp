@@ -301,7 +301,7 @@ void StockPage::updateEmptyState()
     if (shown > 0) {
         m_count->setText(m_model->canFetchMore({})
                              ? tr("First %1 levels in SKU order; scroll for more").arg(QLocale().toString(shown))
-                             : tr("%1 level(s)").arg(QLocale().toString(shown)));
+                             : tr("%Ln level(s)", nullptr, int(shown)));
         m_stack->setCurrentWidget(m_view);
         return;
     }

@@ -535,17 +535,16 @@ void TaxVariancePage::showCharts()
             for (const Core::TaxVarianceCell &cell : std::as_const(m_cells)) {
                 if (cell.storeId != m_barStoreIds.at(index) || cell.vatRateUnits != rate)
                     continue;
-                QString text = tr("%1, %2\nVAT charged %3\nVAT at the rate %4\nVariance %5\n%6 order(s), %7 VAT "
-                                  "exception(s)\nClick to list the orders")
+                QString text = tr("%1, %2\nVAT charged %3\nVAT at the rate %4\nVariance %5\nOrders %6\nVAT exceptions %7\n"
+                                  "Click to list the orders")
                                    .arg(cell.storeName, rateTitle(rate), money(cell.sitooVatMinor, cell.currency),
                                         money(cell.expectedVatMinor, cell.currency),
                                         money(cell.varianceMinor(), cell.currency))
                                    .arg(cell.orders)
                                    .arg(cell.taxExceptions);
                 if (cell.primaDays > 0)
-                    text += u'\n' + tr("Prima's VAT at this rate %1 (on %2 day(s))")
-                                         .arg(money(cell.primaVatMinor, cell.currency))
-                                         .arg(cell.primaDays);
+                    text += u'\n' + tr("Prima's VAT at this rate %1 (on %n day(s))", nullptr, int(cell.primaDays))
+                                         .arg(money(cell.primaVatMinor, cell.currency));
                 QToolTip::showText(QCursor::pos(), text, m_barView);
             }
         });
@@ -630,11 +629,10 @@ void TaxVariancePage::showCharts()
                                      : tr("%1: the tills charged %2 less VAT than the rates give."))
                       .arg(monthTitle(m_period), money(std::abs(totalVariance), m_currency));
         m_vatSummary->setText(total + u' '
-                              + tr("%1 of %2 store and rate pairs differ; %3 VAT exception(s) were raised. Click a bar "
-                                   "for its orders.")
+                              + tr("%1 of %2 store and rate pairs differ; %n VAT exception(s) were raised. Click a bar "
+                                   "for its orders.", nullptr, int(exceptions))
                                     .arg(affected)
-                                    .arg(m_cells.size())
-                                    .arg(exceptions));
+                                    .arg(m_cells.size()));
     }
 }
 
@@ -652,10 +650,9 @@ void TaxVariancePage::showPayouts()
         m_payoutsModel->setStoreId(m_storeBox->currentData().toLongLong());
     }
     const int shown = m_payoutsModel->rowCount();
-    m_payoutsCount->setText(tr("%1 line(s) shown · %2 variance(s) in %3")
-                                .arg(shown)
-                                .arg(m_payoutsModel->varianceCount())
-                                .arg(m_period.isValid() ? monthTitle(m_period) : tr("the cache")));
+    m_payoutsCount->setText(tr("%n line(s) shown", nullptr, shown) + QStringLiteral(" · ")
+                            + tr("%n variance(s) in %1", nullptr, int(m_payoutsModel->varianceCount()))
+                                  .arg(m_period.isValid() ? monthTitle(m_period) : tr("the cache")));
     if (m_payoutsModel->totalCount() == 0) {
         m_payoutsEmpty->setTitle(tr("No payouts reconciled yet"));
         m_payoutsEmpty->setMessage(
@@ -744,9 +741,9 @@ void TaxVariancePage::drillDown(qint64 storeId, qint64 vatRateUnits)
                 return;
             }
             m_ordersModel->setOrders(*orders);
-            m_drillTitle->setText(tr("%1 — %2 order(s); double-click one with an exception to open it")
-                                      .arg(title)
-                                      .arg(orders->size()));
+            m_drillTitle->setText(tr("%1 — %n order(s); double-click one with an exception to open it", nullptr,
+                                     int(orders->size()))
+                                      .arg(title));
             if (orders->isEmpty()) {
                 m_drillEmpty->setTitle(tr("No orders with a VAT difference"));
                 m_drillEmpty->setMessage(tr("Every order of %1 at %2 charged exactly the VAT the rate gives and has "
