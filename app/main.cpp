@@ -9,6 +9,7 @@
 #include "core/storage/cache.h"
 #include "core/storage/schemamigrator.h"
 #include "ui/close/closepage.h"
+#include "ui/common/cacheupgradedialog.h"
 #include "ui/common/workbenchuser.h"
 #include "ui/mainwindow.h"
 #include "ui/settings/connectionsform.h"
@@ -81,13 +82,19 @@ int main(int argc, char *argv[])
     Core::DatabaseConnection::Options options;
     options.path = path;
     options.purpose = QStringLiteral("gui");
-    auto connection = Core::openCache(options);
-    if (!connection) {
+    // Migrations run on a worker first, with a progress dialog when they take long; openCache then finds nothing to
+    // do on the GUI thread.
+    const auto cannotOpen = [&path](const QString &reason) {
         QMessageBox::critical(nullptr, QApplication::translate("main", "Tillbridge cannot open its cache"),
                               QApplication::translate("main", "%1\n\nCache: %2")
-                                  .arg(connection.errorString(), QDir::toNativeSeparators(path)));
+                                  .arg(reason, QDir::toNativeSeparators(path)));
         return 2;
-    }
+    };
+    if (auto upgraded = Ui::CacheUpgradeDialog::upgrade(options); !upgraded)
+        return cannotOpen(upgraded.errorString());
+    auto connection = Core::openCache(options);
+    if (!connection)
+        return cannotOpen(connection.errorString());
     const int schemaVersion = Core::SchemaMigrator::currentVersion((*connection)->database()).valueOr(0);
 
     Core::KeychainSecretStore secrets(Core::keychainService());

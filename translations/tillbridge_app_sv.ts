@@ -30,7 +30,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="+52"/>
+        <location filename="../app/main.cpp" line="+53"/>
         <source>Sitoo POS to Prima ERP reconciliation workbench</source>
         <translation>Arbetsverktyg för avstämning av Sitoo-kassan mot Prima ERP</translation>
     </message>
@@ -70,7 +70,7 @@
         <translation>Öppna demon: en Sitoo- och Prima-sandlåda på den här datorn med genererad försäljning. Egen cache och egna inställningar; lösenorden sparas i nyckelringen.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Tillbridge cannot open its cache</source>
         <translation>Tillbridge kan inte öppna sin cache</translation>
     </message>
@@ -84,7 +84,7 @@ Cache: %2</source>
 Cache: %2</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+38"/>
         <source>Tillbridge — demo</source>
         <translation>Tillbridge — demo</translation>
     </message>

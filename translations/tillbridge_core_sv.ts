@@ -26,7 +26,7 @@
         <translation>Revisionsspåret kunde inte läsas eller skrivas: %1</translation>
     </message>
     <message>
-        <location filename="../core/storage/schemamigrator.cpp" line="+563"/>
+        <location filename="../core/storage/schemamigrator.cpp" line="+564"/>
         <source>The cache is at schema version %1 and cannot take migration %2.</source>
         <translation>Cachen har schemaversion %1 och kan inte ta emot migrering %2.</translation>
     </message>
@@ -661,7 +661,7 @@
 <context>
     <name>Tillbridge::Core::Cache</name>
     <message>
-        <location filename="../core/storage/cache.cpp" line="+22"/>
+        <location filename="../core/storage/cache.cpp" line="+23"/>
         <source>Could not create the folder %1 for the cache.</source>
         <translation>Kunde inte skapa mappen %1 för cachen.</translation>
     </message>
@@ -3538,7 +3538,7 @@
         <translation>Kunde inte läsa cachens schema: %1</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>This cache was written by a newer Tillbridge (schema version %1); this version understands up to %2. Update Tillbridge to open it.</source>
         <translation>Denna cache skrevs av en nyare Tillbridge (schemaversion %1); denna version förstår upp till %2. Uppdatera Tillbridge för att öppna den.</translation>
     </message>

@@ -66,6 +66,33 @@
     </message>
 </context>
 <context>
+    <name>Tillbridge::Ui::CacheUpgradeDialog</name>
+    <message>
+        <location filename="../ui/common/cacheupgradedialog.cpp" line="+17"/>
+        <source>Updating the Tillbridge cache</source>
+        <translation>Uppdaterar Tillbridge-cachen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Preparing the cache for this version of Tillbridge…</source>
+        <translation>Förbereder cachen för denna version av Tillbridge…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%v of %m steps done</source>
+        <translation>%v av %m steg klara</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>This version of Tillbridge is updating its cache (step %1 of %2, schema version %3).
+
+This happens once, at the first start of a new version, and takes a few minutes for a cache that holds a year of sales. Please keep Tillbridge open; if it is closed, the update goes on from the last finished step at the next start, and nothing is lost.</source>
+        <translation>Denna version av Tillbridge uppdaterar sin cache (steg %1 av %2, schemaversion %3).
+
+Det sker en gång, vid första starten av en ny version, och tar några minuter för en cache som rymmer ett års försäljning. Håll Tillbridge öppet; om det stängs fortsätter uppdateringen från det senast avslutade steget vid nästa start, och ingenting går förlorat.</translation>
+    </message>
+</context>
+<context>
     <name>Tillbridge::Ui::ClosePackForm</name>
     <message>
         <location filename="../ui/settings/closepackform.cpp" line="+24"/>

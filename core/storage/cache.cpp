@@ -15,7 +15,8 @@ QString defaultCachePath()
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/tillbridge.sqlite");
 }
 
-Result<DatabaseConnectionPtr> openCache(const DatabaseConnection::Options &options)
+Result<DatabaseConnectionPtr> openCache(const DatabaseConnection::Options &options,
+                                        const SchemaMigrator::StepStarted &stepStarted)
 {
     const QString folder = QFileInfo(options.path).absolutePath();
     if (!QDir().mkpath(folder)) {
@@ -26,7 +27,7 @@ Result<DatabaseConnectionPtr> openCache(const DatabaseConnection::Options &optio
     auto connection = DatabaseConnection::open(options);
     if (!connection)
         return connection;
-    if (auto migrated = SchemaMigrator::migrate((*connection)->database()); !migrated)
+    if (auto migrated = SchemaMigrator::migrate((*connection)->database(), -1, QStringLiteral("system"), stepStarted); !migrated)
         return migrated.error();
     return connection;
 }

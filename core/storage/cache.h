@@ -3,6 +3,7 @@
 
 #include "core/result.h"
 #include "core/storage/databaseconnection.h"
+#include "core/storage/schemamigrator.h"
 
 #include <QString>
 
@@ -16,6 +17,7 @@ QString defaultCachePath();
  * file when needed). The first caller migrates; later callers find nothing to do. Use this for every connection,
  * so that no thread ever works on an older schema.
  */
-Result<DatabaseConnectionPtr> openCache(const DatabaseConnection::Options &options);
+Result<DatabaseConnectionPtr> openCache(const DatabaseConnection::Options &options,
+                                        const SchemaMigrator::StepStarted &stepStarted = {});
 
 } // namespace Tillbridge::Core

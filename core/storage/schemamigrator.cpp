@@ -11,6 +11,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <algorithm>
 #include <array>
 #include <initializer_list>
 
@@ -628,7 +629,8 @@ Result<int> SchemaMigrator::currentVersion(const QSqlDatabase &db)
     return query.value(0).toInt();
 }
 
-Status SchemaMigrator::migrate(const QSqlDatabase &db, int targetVersion, const QString &actor)
+Status SchemaMigrator::migrate(const QSqlDatabase &db, int targetVersion, const QString &actor,
+                              const StepStarted &stepStarted)
 {
     if (targetVersion < 0)
         targetVersion = latestVersion();
@@ -641,9 +643,16 @@ Status SchemaMigrator::migrate(const QSqlDatabase &db, int targetVersion, const 
                                             .arg(*current)
                                             .arg(latestVersion())};
     }
+    const auto applies = [&](const Migration &migration) {
+        return migration.version > *current && migration.version <= targetVersion;
+    };
+    const int steps = int(std::count_if(kMigrations.cbegin(), kMigrations.cend(), applies));
+    int step = 0;
     for (const auto &migration : kMigrations) {
-        if (migration.version <= *current || migration.version > targetVersion)
+        if (!applies(migration))
             continue;
+        if (stepStarted)
+            stepStarted(migration.version, ++step, steps);
         if (auto status = applyMigration(db, migration, actor); !status)
             return status;
         qCInfo(lcDb) << "cache migrated to schema version" << migration.version;

@@ -6,6 +6,8 @@
 #include <QSqlDatabase>
 #include <QString>
 
+#include <functional>
+
 namespace Tillbridge::Core {
 
 /**
@@ -23,12 +25,15 @@ public:
     /** 0 for an empty database. */
     static Result<int> currentVersion(const QSqlDatabase &db);
 
+    /** Called before each migration runs: its version, and which of the `steps` this call applies it is (from 1). */
+    using StepStarted = std::function<void(int version, int step, int steps)>;
+
     /**
      * Applies every migration after the current version up to `targetVersion` (default: latest). Refuses a cache
      * from a newer Tillbridge. `actor` is recorded in the audit events.
      */
     static Status migrate(const QSqlDatabase &db, int targetVersion = -1,
-                          const QString &actor = QStringLiteral("system"));
+                          const QString &actor = QStringLiteral("system"), const StepStarted &stepStarted = {});
 
     /** A short description of a migration, for logs and the audit trail. */
     static QString description(int version);
