@@ -22,10 +22,14 @@
 #include <QBarSeries>
 #include <QBarSet>
 #include <QChart>
+#include <QChartView>
 #include <QComboBox>
+#include <QGraphicsScene>
+#include <QGraphicsTextItem>
 #include <QLabel>
 #include <QLineSeries>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableView>
@@ -147,6 +151,7 @@ private Q_SLOTS:
     void aBarDrillsDownToTheOrdersBehindIt();
     void payoutsTab();
     void anEmptyCacheSaysWhatToDo();
+    void axisFiguresFollowTheLocale();
     void screenshots();
 
 private:
@@ -454,6 +459,53 @@ void tst_TaxVariancePage::anEmptyCacheSaysWhatToDo()
     for (QLabel *label : page.findChildren<QLabel *>())
         saysWhatToDo = saysWhatToDo || (label->isVisible() && label->text().contains(u"Reconcile now"));
     QVERIFY(saysWhatToDo);
+}
+
+namespace {
+/** The texts the chart view draws: titles, legend and axis labels. */
+QStringList chartTexts(QChartView *view)
+{
+    QStringList texts;
+    for (QGraphicsItem *item : view->scene()->items()) {
+        if (auto *text = dynamic_cast<QGraphicsTextItem *>(item))
+            texts << text->toPlainText();
+    }
+    return texts;
+}
+} // namespace
+
+void tst_TaxVariancePage::axisFiguresFollowTheLocale()
+{
+    const auto axisFigure = [](const QStringList &texts, QChar separator) {
+        const QRegularExpression figure(QStringLiteral("^[−-]?\\d+\\%1\\d\\d$").arg(separator));
+        return std::any_of(texts.cbegin(), texts.cend(), [&figure](const QString &t) { return figure.match(t).hasMatch(); });
+    };
+    const auto barView = [](TaxVariancePage &page) -> QChartView * {
+        for (QChartView *view : page.findChildren<QChartView *>()) {
+            if (view->chart()->series().contains(page.barSeries()))
+                return view;
+        }
+        return nullptr;
+    };
+    // The English page: figures with a decimal point (the chart lays its axes out when it is next painted).
+    QChartView *english = barView(*m_page);
+    QVERIFY(english);
+    QTRY_VERIFY2_WITH_TIMEOUT(axisFigure(chartTexts(english), u'.'), qPrintable(chartTexts(english).join(u" | ")),
+                              10000);
+
+    QLocale::setDefault(QLocale(QLocale::Swedish, QLocale::Sweden));
+    TaxVariancePage swedish(m_connection->database(), m_cache.path());
+    swedish.resize(1440, 900);
+    swedish.show();
+    const bool loaded = QTest::qWaitForWindowExposed(&swedish) && waitLoaded(swedish);
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
+    QVERIFY(loaded);
+    QChartView *view = barView(swedish);
+    QVERIFY(view);
+    QTRY_VERIFY2_WITH_TIMEOUT(axisFigure(chartTexts(view), u','), qPrintable(chartTexts(view).join(u" | ")), 10000);
+    QVERIFY2(!axisFigure(chartTexts(view), u'.'), qPrintable(chartTexts(view).join(u" | ")));
+    if (const QByteArray folder = qgetenv("TILLBRIDGE_SCREENSHOT_DIR"); !folder.isEmpty())
+        QVERIFY(swedish.grab().save(QString::fromLocal8Bit(folder) + QStringLiteral("/tax-variance-sv-axes.png")));
 }
 
 void tst_TaxVariancePage::screenshots()

@@ -352,6 +352,9 @@ QWidget *TaxVariancePage::buildPayoutsTab()
 void TaxVariancePage::styleChart(QChart *chart) const
 {
     chart->setTheme(isDark(palette()) ? QChart::ChartThemeDark : QChart::ChartThemeLight);
+    // Axis figures as everywhere else in the workbench: "−0,05" in Swedish, not the C locale's "-0.05".
+    chart->setLocale(QLocale());
+    chart->setLocalizeNumbers(true);
     chart->setBackgroundRoundness(0);
     chart->setMargins(QMargins(4, 4, 4, 4));
     chart->legend()->setAlignment(Qt::AlignBottom);
