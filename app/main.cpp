@@ -6,6 +6,7 @@
 #include "core/secrets/crossthreadsecretstore.h"
 #include "core/secrets/keychainsecretstore.h"
 #include "core/storage/backgroundreader.h"
+#include "core/storage/backgroundwork.h"
 #include "core/storage/cache.h"
 #include "core/storage/schemamigrator.h"
 #include "ui/close/closepage.h"
@@ -196,5 +197,10 @@ int main(int argc, char *argv[])
         demoSession->start();
     }
 
-    return app.exec();
+    const int exitCode = app.exec();
+    // A background read or an export may still be inside SQLite on its own thread: let it finish before the process
+    // tears Qt's SQL registry down under it.
+    if (!Core::BackgroundWork::waitForAll(QDeadlineTimer(30000)))
+        qWarning("Tillbridge: background work still running at exit: %d", Core::BackgroundWork::running());
+    return exitCode;
 }

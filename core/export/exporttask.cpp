@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/export/exporttask.h"
 
+#include "core/storage/backgroundwork.h"
 #include "core/storage/databaseconnection.h"
 
 #include <QFutureWatcher>
@@ -77,7 +78,7 @@ void ExportTask::start()
         promise->finish();
     });
     QObject::connect(thread, &QThread::finished, thread, &QObject::deleteLater);
-    thread->start();
+    BackgroundWork::start(thread);
 }
 
 } // namespace Tillbridge::Core

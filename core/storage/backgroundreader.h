@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/result.h"
+#include "core/storage/backgroundwork.h"
 #include "core/storage/databaseconnection.h"
 
 #include <QFuture>
@@ -73,7 +74,7 @@ BackgroundRead<T> readInBackground(const QString &databasePath, Work work)
         promise->finish();
     });
     QObject::connect(thread, &QThread::finished, thread, &QObject::deleteLater);
-    thread->start();
+    BackgroundWork::start(thread);
     return BackgroundRead<T>(future);
 }
 

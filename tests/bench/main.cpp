@@ -2,6 +2,7 @@
 // tillbridge-bench SCENARIO [options]: the performance benchmarks (docs/performance.md). Each scenario prints exactly
 // one JSON line to stdout; progress goes to stderr. Exit status: 0 measured (whether or not a goal was met),
 // 1 the measurement failed, 2 usage error.
+#include "core/storage/backgroundwork.h"
 #include "tests/bench/benchreport.h"
 #include "tests/bench/ingestbench.h"
 #include "tests/bench/postbench.h"
@@ -207,5 +208,6 @@ int main(int argc, char *argv[])
         options.keepFiles = parser.isSet(keepOption);
         status = std::max(status, report(runStockBench(options), QStringLiteral("stock-fast-lane")));
     }
+    Tillbridge::Core::BackgroundWork::waitForAll(); // no read may still be inside SQLite while the process ends
     return status;
 }

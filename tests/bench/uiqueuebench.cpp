@@ -4,6 +4,7 @@
 #include "core/domain/exceptionrecord.h"
 #include "core/models/exceptionqueuemodel.h"
 #include "core/secrets/memorysecretstore.h"
+#include "core/storage/backgroundwork.h"
 #include "core/storage/cache.h"
 #include "core/storage/schemamigrator.h"
 #include "core/storage/dbtime.h"
@@ -305,6 +306,7 @@ Result<QJsonObject> runUiQueueBench(const UiQueueBenchOptions &options)
     result.insert(QStringLiteral("file_system"), BenchReport::fileSystemType(world->dir->path()));
     result.insert(QStringLiteral("seed"), qint64(options.seed));
     page.reset();
+    BackgroundWork::waitForAll(); // the page's reads finish before their cache folder is removed
     return result;
 }
 
@@ -355,6 +357,7 @@ Result<QJsonObject> runStartupBench(const UiQueueBenchOptions &options)
     result.insert(QStringLiteral("file_system"), BenchReport::fileSystemType(world->dir->path()));
     result.insert(QStringLiteral("seed"), qint64(options.seed));
     window.reset();
+    BackgroundWork::waitForAll(); // the window's reads finish before their cache folder is removed
     return result;
 }
 
