@@ -30,7 +30,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="+53"/>
+        <location filename="../app/main.cpp" line="+54"/>
         <source>Sitoo POS to Prima ERP reconciliation workbench</source>
         <translation>Arbetsverktyg för avstämning av Sitoo-kassan mot Prima ERP</translation>
     </message>

@@ -1991,7 +1991,7 @@
 <context>
     <name>Tillbridge::Core::ExportTask</name>
     <message>
-        <location filename="../core/export/exporttask.cpp" line="+51"/>
+        <location filename="../core/export/exporttask.cpp" line="+52"/>
         <source>The export stopped.</source>
         <translation>Exporten stoppades.</translation>
     </message>
@@ -4255,7 +4255,8 @@
     <message>
         <location line="+2"/>
         <source>Difference</source>
-        <translation>Differens</translation>
+        <comment>what differs between the catalogues</comment>
+        <translation>Skillnad</translation>
     </message>
     <message>
         <location line="+2"/>

@@ -153,7 +153,7 @@
 <context>
     <name>Tillbridge::Ui::TaxVariancePage</name>
     <message numerus="yes">
-        <location filename="../ui/taxvariance/taxvariancepage.cpp" line="+546"/>
+        <location filename="../ui/taxvariance/taxvariancepage.cpp" line="+549"/>
         <source>Prima&apos;s VAT at this rate %1 (on %n day(s))</source>
         <translation>
             <numerusform>Prima&apos;s VAT at this rate %1 (on %n day)</numerusform>

@@ -392,7 +392,8 @@ Det sker en gång, vid första starten av en ny version, och tar några minuter 
     <message>
         <location line="+2"/>
         <source>Open</source>
-        <translation>Öppet</translation>
+        <comment>the period&apos;s state</comment>
+        <translation>Öppen</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3037,12 +3038,12 @@ Det sker en gång, vid första starten av en ny version, och tar några minuter 
     </message>
     <message>
         <location line="+19"/>
-        <location line="+289"/>
+        <location line="+292"/>
         <source>No VAT figures yet</source>
         <translation>Inga momssiffror ännu</translation>
     </message>
     <message>
-        <location line="-288"/>
+        <location line="-291"/>
         <source>Each store&apos;s VAT per rate appears here once its trading days have been reconciled. Reconciliation runs every night for the day before; press “Reconcile now” to run it now. If nothing appears after that, check that orders are being pulled from Sitoo (Store health) and that Prima is connected (Settings).</source>
         <translation>Varje butiks moms per sats visas här när dess försäljningsdagar har stämts av. Avstämningen körs varje natt för föregående dag; tryck på ”Stäm av nu” för att köra den nu. Om ingenting visas efter det, kontrollera att ordrar hämtas från Sitoo (Butikernas hälsa) och att Prima är anslutet (Inställningar).</translation>
     </message>
@@ -3103,12 +3104,12 @@ Det sker en gång, vid första starten av en ny version, och tar några minuter 
     </message>
     <message>
         <location line="+61"/>
-        <location line="+252"/>
+        <location line="+255"/>
         <source>Store</source>
         <translation>Butik</translation>
     </message>
     <message>
-        <location line="-251"/>
+        <location line="-254"/>
         <source>All stores</source>
         <translation>Alla butiker</translation>
     </message>
@@ -3134,7 +3135,7 @@ Det sker en gång, vid första starten av en ny version, och tar några minuter 
         <translation>Redovisning per butik, försäljningsdag och betalsätt</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+134"/>
         <source>No results yet</source>
         <translation>Inga resultat ännu</translation>
     </message>

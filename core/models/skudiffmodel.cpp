@@ -369,7 +369,7 @@ QVariant SkuDiffModel::headerData(int section, Qt::Orientation orientation, int 
     case SkuColumn:
         return tr("SKU");
     case DifferenceColumn:
-        return tr("Difference");
+        return tr("Difference", "what differs between the catalogues"); // Swedish "skillnad", not the figure "differens"
     case PrimaColumn:
         return tr("Prima (master)");
     case SitooColumn:

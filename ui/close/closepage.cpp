@@ -408,7 +408,7 @@ void ClosePage::updateSummary()
     else if (status->periodSignoff)
         state = tr("Signed off, not locked yet");
     else
-        state = tr("Open");
+        state = tr("Open", "the period's state"); // Swedish "öppen" (perioden), not the exceptions' "öppet"
     m_summary->setText(tr("%1 · %2 · %3 of %4 gates pass · %5 of %4 signed")
                            .arg(status->period.code, state)
                            .arg(passing)
