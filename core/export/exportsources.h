@@ -43,7 +43,7 @@ private:
  * Drives one of the views' paged models on the export's worker thread, over that thread's connection, so that the
  * export reads exactly the view's rows with the view's own keyset page queries. Uses only what every paged table
  * model offers (rowCount, canFetchMore/fetchMore, rowAt or data, loadFailed): a counted model reads its pages in
- * order as rows are asked for, a growing one one more page per fetchMore().
+ * order as rows are asked for, a growing one one more page per fetchMore(), forgetting the pages already exported.
  */
 template<typename Model>
 class ModelPager
@@ -69,6 +69,7 @@ public:
     Result<std::pair<int, int>> next(const QSqlDatabase &db, SetUp setUp)
     {
         Model &paged = model(db, setUp);
+        paged.forgetPagesBefore(m_consumed); // exported already: a growing model would otherwise keep every row
         if (m_consumed >= paged.rowCount() && paged.canFetchMore({}))
             paged.fetchMore({});
         if (!m_error.isEmpty())
@@ -77,6 +78,9 @@ public:
         m_consumed = std::min(paged.rowCount(), first + kPageSize);
         return std::pair(first, m_consumed);
     }
+
+    /** Pages the model holds now (for tests). */
+    int loadedPageCount() const { return m_model ? m_model->loadedPageCount() : 0; }
 
 private:
     std::unique_ptr<Model> m_model;

@@ -167,6 +167,25 @@ public:
     /** Pages held in memory now (for tests and the benchmark's memory figure). */
     int loadedPageCount() const { return int(m_pages.size()); }
 
+    /**
+     * For a reader that passes over a growing model's rows once (an export): forgets the pages wholly before @p row,
+     * except the last page read, after whose last key the next one is read, so that memory stays at a page or two
+     * however many rows go by. A view must not call it (its rows before @p row would show empty). A counted model
+     * bounds its window itself; there it does nothing.
+     */
+    void forgetPagesBefore(int row)
+    {
+        if (!m_growing || m_total == 0)
+            return;
+        const int lastPage = int((m_total - 1) / kPageSize);
+        for (auto it = m_pages.begin(); it != m_pages.end();) {
+            if (it.key() != lastPage && qint64(it.key() + 1) * kPageSize <= row)
+                it = m_pages.erase(it);
+            else
+                ++it;
+        }
+    }
+
 protected:
     /** Called inside the reset, before counting: refresh what the rows are shown with (names, "now"). */
     virtual void prepareReload() {}

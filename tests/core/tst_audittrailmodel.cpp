@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The paged audit trail model: keyset pages from SQL, newest first, filtering in SQL, under QAbstractItemModelTester.
+#include "core/export/exportsources.h"
 #include "core/models/audittrailmodel.h"
 #include "core/models/storesmodel.h"
 #include "core/storage/auditchain.h"
@@ -26,6 +27,7 @@ private Q_SLOTS:
     void filtersInSql_data();
     void filtersInSql();
     void reloadShowsNewEntries();
+    void anExportPassesOverEveryRowWithAPageOrTwoInMemory();
     void storesModel();
 
 private:
@@ -117,6 +119,37 @@ void tst_AuditTrailModel::filtersInSql()
     model.setFilterText(QString());
     QVERIFY(model.rowCount() >= AuditTrailModel::kPageSize);
     QCOMPARE(AuditChain::head(m_connection->database())->seq, m_head); // the table is untouched
+}
+
+// The export's pager over the growing audit model: every entry once, newest first, as a view scrolled to the end
+// reads them, while the model never holds more than two pages (it held all of them before).
+void tst_AuditTrailModel::anExportPassesOverEveryRowWithAPageOrTwoInMemory()
+{
+    AuditTrailModel view(m_connection->database());
+    view.reload();
+    while (view.canFetchMore({}))
+        view.fetchMore({});
+    QVERIFY(view.rowCount() > 4 * AuditTrailModel::kPageSize);
+    QList<qint64> expected;
+    for (int row = 0; row < view.rowCount(); ++row)
+        expected.append(view.rowAt(row).seq);
+
+    ModelPager<AuditTrailModel> pager;
+    const auto setUp = [](AuditTrailModel &model) { model.reload(); };
+    QList<qint64> exported;
+    int mostPages = 0;
+    for (;;) {
+        const auto range = pager.next(m_connection->database(), setUp);
+        QVERIFY2(range.ok(), qPrintable(range.errorString()));
+        if (range->first == range->second)
+            break;
+        const AuditTrailModel &model = pager.model(m_connection->database(), setUp);
+        for (int row = range->first; row < range->second; ++row)
+            exported.append(model.rowAt(row).seq);
+        mostPages = std::max(mostPages, pager.loadedPageCount());
+    }
+    QCOMPARE(exported, expected);
+    QVERIFY2(mostPages <= 2, qPrintable(QString::number(mostPages)));
 }
 
 void tst_AuditTrailModel::reloadShowsNewEntries()
