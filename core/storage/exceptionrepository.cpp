@@ -572,6 +572,9 @@ Result<QList<ExceptionHistoryEntry>> ExceptionRepository::history(qint64 id) con
 }
 
 namespace {
+/** Search texts shorter than this cannot use the trigram index: they are matched row by row. */
+constexpr qsizetype kShortestIndexedSearch = 3;
+
 /**
  * The queue's WHERE clause, made of fixed SQL fragments with every value bound. Only the criteria in use appear, and
  * sets are real IN lists, so that SQLite can count with the exceptions_filter index instead of reading a million
@@ -604,8 +607,16 @@ public:
             add("created_at >= ?", dbTime(filter.createdFrom));
         if (filter.createdBefore.isValid())
             add("created_at < ?", dbTime(filter.createdBefore));
-        if (!filter.text.isEmpty()) {
-            // Matched literally: LIKE's wildcards and the escape character itself are escaped.
+        if (filter.text.size() >= kShortestIndexedSearch) {
+            // The trigram index (migration 13): a phrase of trigrams is the text as a substring, matched
+            // case-insensitively in any of the three columns. Inside the quotes every character is literal but the
+            // quote itself, which is doubled.
+            QString phrase = filter.text;
+            phrase.replace(u'"', QStringLiteral("\"\""));
+            add("id IN (SELECT rowid FROM exceptions_search WHERE exceptions_search MATCH ?)", u'"' + phrase + u'"');
+            m_searchesIndex = true;
+        } else if (!filter.text.isEmpty()) {
+            // Too short for a trigram: matched literally, row by row (LIKE's wildcards and escape are escaped).
             QString escaped = filter.text;
             escaped.replace(u'\\', QStringLiteral("\\\\"));
             escaped.replace(u'%', QStringLiteral("\\%"));
@@ -616,6 +627,10 @@ public:
                 pattern, pattern, pattern);
         }
     }
+
+    /** The text search goes through the search index: its matches are few enough to sort, so the page query
+     *  should start from them, not walk the whole queue in order. */
+    bool searchesIndex() const { return m_searchesIndex; }
 
     /** Appends a keyset bound: rows after (or before) @p key in (created_at, id) order. */
     void addKeyset(const ExceptionPageKey &key, PageDirection direction)
@@ -656,12 +671,17 @@ private:
 
     QStringList m_terms;
     QVariantList m_values;
+    bool m_searchesIndex = false;
 };
 
 const char *const kQueueColumns =
     "SELECT id, kind, severity, owner_team, store_id, entity_type, entity_id, explanation, details, state, "
+    "assigned_to, created_at, updated_at, resolution_reason, made_by, approved_by FROM exceptions";
+// Pages follow the queue's order through its index; left to itself the planner would sort every match. Not for a
+// text search: there the search index's matches come first and are sorted, instead of the whole queue being walked.
+const char *const kQueueColumnsInQueueOrder =
+    "SELECT id, kind, severity, owner_team, store_id, entity_type, entity_id, explanation, details, state, "
     "assigned_to, created_at, updated_at, resolution_reason, made_by, approved_by "
-    // Pages follow the queue's order through its index; left to itself the planner would sort every match.
     "FROM exceptions INDEXED BY exceptions_age";
 } // namespace
 
@@ -681,7 +701,7 @@ Result<QList<ExceptionRecord>> ExceptionRepository::page(const ExceptionFilter &
     const bool forward = request.direction == PageDirection::Forward;
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
-    query.prepare(QLatin1StringView(kQueueColumns) + where.sql()
+    query.prepare(QLatin1StringView(where.searchesIndex() ? kQueueColumns : kQueueColumnsInQueueOrder) + where.sql()
                   + (forward ? QStringLiteral(" ORDER BY created_at, id LIMIT ? OFFSET ?")
                              : QStringLiteral(" ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?")));
     where.bind(query);

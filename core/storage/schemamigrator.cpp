@@ -542,6 +542,29 @@ const std::array kMigrations{
                   kAuditNoDelete,
                   kAuditExtendsHead,
               }},
+    Migration{13,
+              "Exception search index",
+              {
+                  // The queue's free-text search matched LIKE '%text%' row by row: 0.9 s on a million exceptions,
+                  // on the GUI thread. A trigram index finds any substring of three characters or more. External
+                  // content: the text stays in `exceptions` only; the triggers keep the index in step with it.
+                  // SQLite-only (FTS5); PostgreSQL will use pg_trgm.
+                  R"(CREATE VIRTUAL TABLE exceptions_search USING fts5(explanation, entity_id, assigned_to,
+                        content='exceptions', content_rowid='id', tokenize='trigram'))",
+                  R"(CREATE TRIGGER exceptions_search_insert AFTER INSERT ON exceptions BEGIN
+                        INSERT INTO exceptions_search (rowid, explanation, entity_id, assigned_to)
+                        VALUES (NEW.id, NEW.explanation, NEW.entity_id, NEW.assigned_to); END)",
+                  R"(CREATE TRIGGER exceptions_search_delete AFTER DELETE ON exceptions BEGIN
+                        INSERT INTO exceptions_search (exceptions_search, rowid, explanation, entity_id, assigned_to)
+                        VALUES ('delete', OLD.id, OLD.explanation, OLD.entity_id, OLD.assigned_to); END)",
+                  R"(CREATE TRIGGER exceptions_search_update AFTER UPDATE OF explanation, entity_id, assigned_to
+                        ON exceptions BEGIN
+                        INSERT INTO exceptions_search (exceptions_search, rowid, explanation, entity_id, assigned_to)
+                        VALUES ('delete', OLD.id, OLD.explanation, OLD.entity_id, OLD.assigned_to);
+                        INSERT INTO exceptions_search (rowid, explanation, entity_id, assigned_to)
+                        VALUES (NEW.id, NEW.explanation, NEW.entity_id, NEW.assigned_to); END)",
+                  "INSERT INTO exceptions_search (exceptions_search) VALUES ('rebuild')",
+              }},
 };
 
 QString tr(const char *text)

@@ -3,6 +3,7 @@
 #include "core/storage/auditchain.h"
 #include "core/storage/databaseconnection.h"
 #include "core/storage/dbtransaction.h"
+#include "core/storage/exceptionrepository.h"
 #include "core/storage/schemamigrator.h"
 
 #include "tests/testutils/sqltestutils.h"
@@ -50,6 +51,7 @@ private Q_SLOTS:
     void refusesACacheFromANewerVersion();
     void aFailedMigrationLeavesTheEarlierVersionIntact();
     void theAuditRebuildKeepsEveryEntryAndItsGuards();
+    void theSearchIndexCoversExceptionsRaisedBefore();
 
 private:
     QStringList m_latestSchema;
@@ -230,6 +232,31 @@ void tst_SchemaMigrator::theAuditRebuildKeepsEveryEntryAndItsGuards()
                                    "'x', 'x', 'x', '{}', printf('%064d', 0), printf('%064d', 1))")));
     QCOMPARE(rowsOf().size(), before.size() + 1);
     QVERIFY(AuditChain::verify(database, *anchor)->intact);
+}
+
+// Migration 13 indexes the exceptions already in the cache, not only those raised afterwards.
+void tst_SchemaMigrator::theSearchIndexCoversExceptionsRaisedBefore()
+{
+    TempCache cache;
+    auto db = rawConnection(cache);
+    QVERIFY(db);
+    QVERIFY(SchemaMigrator::migrate(db->database(), 12).ok());
+    QVERIFY(execSql(db->database(),
+                    QStringLiteral("INSERT INTO exceptions (kind, severity, owner_team, entity_type, entity_id, "
+                                   "explanation, state, assigned_to, created_at, updated_at) VALUES ('UNKNOWN_SKU', "
+                                   "'blocking', 'data', 'order', '90002:20028', 'Line 1 (ZZ924-XXX-6): SKU not in "
+                                   "Prima.', 'assigned', 'maria.lind', '2026-11-01T00:00:00.000Z', "
+                                   "'2026-11-01T00:00:00.000Z')")));
+    QVERIFY(SchemaMigrator::migrate(db->database()).ok());
+    ExceptionRepository exceptions(db->database());
+    for (const QString &text : {QStringLiteral("zz924"), QStringLiteral("20028"), QStringLiteral("maria")}) {
+        ExceptionFilter filter;
+        filter.text = text;
+        QCOMPARE(exceptions.count(filter).valueOr(-1), qint64(1));
+    }
+    QCOMPARE(scalar(db->database(), QStringLiteral("SELECT COUNT(*) FROM exceptions_search WHERE exceptions_search "
+                                                   "MATCH '\"SKU not\"'")),
+             qint64(1));
 }
 
 QTEST_GUILESS_MAIN(tst_SchemaMigrator)

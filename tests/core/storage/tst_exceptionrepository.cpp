@@ -74,6 +74,7 @@ private Q_SLOTS:
     void filtersArePagedInSql();
     void hostileSearchTextMatchesLiterally_data();
     void hostileSearchTextMatchesLiterally();
+    void searchFindsAnySubstringAndFollowsChanges();
 
 private:
     QSqlDatabase db() const { return m_connection->database(); }
@@ -546,6 +547,52 @@ void tst_ExceptionRepository::hostileSearchTextMatchesLiterally()
         found.append(row.explanation);
     QCOMPARE(found, expected);
     QCOMPARE(count("SELECT COUNT(*) FROM exceptions"), qint64(explanations.size()));
+}
+
+// The search index (migration 13): any substring of three characters or more, in any case, in the explanation, the
+// entity or the assignee; kept in step when an exception is assigned or its explanation changes; shorter texts
+// still found row by row; the count agrees with the pages.
+void tst_ExceptionRepository::searchFindsAnySubstringAndFollowsChanges()
+{
+    const qint64 unread = raise(makeRecord(ExceptionKind::MalformedOrder, QStringLiteral("90002:20006"),
+                                           QStringLiteral("Order 20006 could not be read: \"559,20\" is not an amount.")));
+    const qint64 sku = raise(makeRecord(ExceptionKind::UnknownSku, QStringLiteral("90002:20028"),
+                                        QStringLiteral("Line 1 (ZZ924-XXX-6): SKU not in Prima.")));
+    QVERIFY(unread > 0 && sku > 0);
+    ExceptionRepository exceptions(db());
+    const auto idsFor = [&exceptions](const QString &text) {
+        ExceptionFilter filter;
+        filter.text = text;
+        QList<qint64> ids;
+        const auto rows = exceptions.page(filter, std::nullopt, 100);
+        for (const ExceptionRecord &row : rows.valueOr({}))
+            ids.append(row.id);
+        if (exceptions.count(filter).valueOr(-1) != ids.size())
+            ids.append(-1); // the count must agree with the rows
+        return ids;
+    };
+    QCOMPARE(idsFor(QStringLiteral("20006")), QList<qint64>{unread});
+    QCOMPARE(idsFor(QStringLiteral("zz924-xxx")), QList<qint64>{sku}); // any case
+    QCOMPARE(idsFor(QStringLiteral("\"559,20\"")), QList<qint64>{unread}); // quotes are text
+    QCOMPARE(idsFor(QStringLiteral("90002:2002")), QList<qint64>{sku}); // the entity
+    QCOMPARE(idsFor(QStringLiteral("Order 2000")), QList<qint64>{unread}); // across a space
+    QCOMPARE(idsFor(QStringLiteral("ZZ")), QList<qint64>{sku}); // too short for the index: row by row
+    QCOMPARE(idsFor(QStringLiteral("not")), (QList<qint64>{unread, sku}));
+    QCOMPARE(idsFor(QStringLiteral("maria")), QList<qint64>{});
+
+    {
+        DbTransaction tx(db());
+        QVERIFY(exceptions.assign(tx, sku, QStringLiteral("maria.lind"), QStringLiteral("maria.lind")).ok());
+        QVERIFY(tx.commit().ok());
+    }
+    QCOMPARE(idsFor(QStringLiteral("maria")), QList<qint64>{sku}); // the assignee
+    QVERIFY(execSql(db(), QStringLiteral("UPDATE exceptions SET explanation = 'Line 1 (ZZ925): SKU not in Prima.' "
+                                         "WHERE id = %1").arg(sku)));
+    QCOMPARE(idsFor(QStringLiteral("ZZ924")), QList<qint64>{});
+    QCOMPARE(idsFor(QStringLiteral("ZZ925")), QList<qint64>{sku});
+    QCOMPARE(scalar(db(), QStringLiteral("SELECT COUNT(*) FROM exceptions_search WHERE exceptions_search MATCH "
+                                         "'\"20006\"'")),
+             qint64(1));
 }
 
 QTEST_GUILESS_MAIN(tst_ExceptionRepository)
