@@ -607,7 +607,8 @@ public:
             add("created_at >= ?", dbTime(filter.createdFrom));
         if (filter.createdBefore.isValid())
             add("created_at < ?", dbTime(filter.createdBefore));
-        if (filter.text.size() >= kShortestIndexedSearch) {
+        // FTS5's query syntax ends a string at a NUL character ("unterminated string"): such a text keeps LIKE.
+        if (filter.text.size() >= kShortestIndexedSearch && !filter.text.contains(QChar(u'\0'))) {
             // The trigram index (migration 13): a phrase of trigrams is the text as a substring, matched
             // case-insensitively in any of the three columns. Inside the quotes every character is literal but the
             // quote itself, which is doubled.

@@ -579,6 +579,9 @@ void tst_ExceptionRepository::searchFindsAnySubstringAndFollowsChanges()
     QCOMPARE(idsFor(QStringLiteral("ZZ")), QList<qint64>{sku}); // too short for the index: row by row
     QCOMPARE(idsFor(QStringLiteral("not")), (QList<qint64>{unread, sku}));
     QCOMPARE(idsFor(QStringLiteral("maria")), QList<qint64>{});
+    ExceptionFilter withNul;
+    withNul.text = QString::fromUtf8("2000\0" "6", 6);
+    QVERIFY(exceptions.page(withNul, std::nullopt, 100).ok()); // not an FTS syntax error
 
     {
         DbTransaction tx(db());
