@@ -1,23 +1,27 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/storage/backgroundwork.h"
 
+#include <QList>
 #include <QMutex>
+#include <QPointer>
 #include <QThread>
-#include <QWaitCondition>
+
+#include <algorithm>
 
 namespace Tillbridge::Core::BackgroundWork {
 
 namespace {
-struct Counter
+struct Registry
 {
     QMutex mutex;
-    QWaitCondition allDone;
-    int running = 0;
+    // QPointer: a finished worker deletes itself (deleteLater, on the thread that started it), and the entry then
+    // reads null instead of dangling.
+    QList<QPointer<QThread>> threads;
 };
 
-Counter &counter()
+Registry &registry()
 {
-    static Counter instance;
+    static Registry instance;
     return instance;
 }
 } // namespace
@@ -25,34 +29,32 @@ Counter &counter()
 void start(QThread *thread)
 {
     {
-        QMutexLocker lock(&counter().mutex);
-        ++counter().running;
+        QMutexLocker lock(&registry().mutex);
+        registry().threads.removeIf([](const QPointer<QThread> &known) { return !known || known->isFinished(); });
+        registry().threads.append(thread);
     }
-    // Direct: QThread::finished is emitted by the worker itself as its last act, so the count is right even when
-    // no event loop runs any more (after app.exec() has returned).
-    QObject::connect(
-        thread, &QThread::finished, thread,
-        [] {
-            QMutexLocker lock(&counter().mutex);
-            if (--counter().running == 0)
-                counter().allDone.wakeAll();
-        },
-        Qt::DirectConnection);
     thread->start();
 }
 
 int running()
 {
-    QMutexLocker lock(&counter().mutex);
-    return counter().running;
+    QMutexLocker lock(&registry().mutex);
+    return int(std::count_if(registry().threads.cbegin(), registry().threads.cend(),
+                             [](const QPointer<QThread> &known) { return known && !known->isFinished(); }));
 }
 
 bool waitForAll(QDeadlineTimer deadline)
 {
-    QMutexLocker lock(&counter().mutex);
-    while (counter().running > 0) {
-        if (!counter().allDone.wait(&counter().mutex, deadline))
-            return counter().running == 0;
+    QList<QPointer<QThread>> threads;
+    {
+        QMutexLocker lock(&registry().mutex);
+        threads = registry().threads;
+    }
+    // QThread::wait() returns once the thread has left run() and Qt's own clean-up of it, not merely emitted
+    // finished(): after this nothing of the worker runs while the process tears down.
+    for (const QPointer<QThread> &thread : std::as_const(threads)) {
+        if (thread && !thread->wait(deadline))
+            return false;
     }
     return true;
 }

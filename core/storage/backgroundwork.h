@@ -8,9 +8,10 @@ class QThread;
 namespace Tillbridge::Core::BackgroundWork {
 
 /**
- * Starts a short-lived worker (a background read, an export) and counts it until it finishes. Such threads run on
- * their own, so without a count nobody would wait for them: a program that returns from main() while one is still
- * inside SQLite tears Qt's SQL registry down under it, and can crash on the way out.
+ * Starts a short-lived worker (a background read, an export) and keeps track of it until it finishes. Such threads
+ * run on their own, so without this nobody would wait for them: a program that returns from main() while one is
+ * still inside SQLite tears Qt's SQL registry down under it, and can crash on the way out. Call it, and the
+ * functions below, from the thread the workers' QThread objects live in (the GUI thread).
  */
 void start(QThread *thread);
 
