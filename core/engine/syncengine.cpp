@@ -291,9 +291,9 @@ void SyncWorker::reconcileDays(std::shared_ptr<QList<QDate>> days, std::shared_p
                                std::function<void()> finished)
 {
     if (days->isEmpty()) {
-        Q_EMIT jobReported(QString::fromLatin1(SyncEngine::kReconcileJob),
-                           tr("Reconciliation: %n payout or VAT difference(s) beyond tolerance.", nullptr, int(*variances)),
-                           true);
+        Q_EMIT jobReported(
+            QString::fromLatin1(SyncEngine::kReconcileJob),
+            tr("Reconciliation: %n payout or VAT difference(s) beyond tolerance.", nullptr, int(*variances)), true);
         finished();
         return;
     }
@@ -320,8 +320,8 @@ void SyncWorker::runStockPush(int mode, std::function<void()> finished)
     m_stockPush->run(pushMode, [this, name, finished](const Result<StockPushSummary> &summary) {
         if (summary) {
             Q_EMIT jobReported(name,
-                               tr("Stock to Sitoo: %n level(s) written, %1 refused or waiting, %2 without a store.", nullptr,
-                                  int(summary->pushed))
+                               tr("Stock to Sitoo: %n level(s) written, %1 refused or waiting, %2 without a store.",
+                                  nullptr, int(summary->pushed))
                                    .arg(summary->failed)
                                    .arg(summary->unmapped),
                                summary->failed == 0);

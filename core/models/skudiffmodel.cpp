@@ -369,7 +369,8 @@ QVariant SkuDiffModel::headerData(int section, Qt::Orientation orientation, int 
     case SkuColumn:
         return tr("SKU");
     case DifferenceColumn:
-        return tr("Difference", "what differs between the catalogues"); // Swedish "skillnad", not the figure "differens"
+        // Swedish "skillnad", not the figure "differens".
+        return tr("Difference", "what differs between the catalogues");
     case PrimaColumn:
         return tr("Prima (master)");
     case SitooColumn:

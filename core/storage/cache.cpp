@@ -27,7 +27,9 @@ Result<DatabaseConnectionPtr> openCache(const DatabaseConnection::Options &optio
     auto connection = DatabaseConnection::open(options);
     if (!connection)
         return connection;
-    if (auto migrated = SchemaMigrator::migrate((*connection)->database(), -1, QStringLiteral("system"), stepStarted); !migrated)
+    const Status migrated =
+        SchemaMigrator::migrate((*connection)->database(), -1, QStringLiteral("system"), stepStarted);
+    if (!migrated)
         return migrated.error();
     return connection;
 }

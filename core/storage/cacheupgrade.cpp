@@ -38,9 +38,4 @@ void CacheUpgrade::start(const DatabaseConnection::Options &options)
     m_thread->start();
 }
 
-bool CacheUpgrade::isRunning() const
-{
-    return m_thread && m_thread->isRunning();
-}
-
 } // namespace Tillbridge::Core

@@ -26,7 +26,6 @@ public:
 
     /** Starts the upgrade of the cache at options.path (created when missing). Call once. */
     void start(const DatabaseConnection::Options &options);
-    bool isRunning() const;
 
 Q_SIGNALS:
     /** Emitted from the worker thread before each migration: `step` of `steps` (from 1), bringing it to `version`. */

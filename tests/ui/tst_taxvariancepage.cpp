@@ -478,7 +478,8 @@ void tst_TaxVariancePage::axisFiguresFollowTheLocale()
 {
     const auto axisFigure = [](const QStringList &texts, QChar separator) {
         const QRegularExpression figure(QStringLiteral("^[−-]?\\d+\\%1\\d\\d$").arg(separator));
-        return std::any_of(texts.cbegin(), texts.cend(), [&figure](const QString &t) { return figure.match(t).hasMatch(); });
+        return std::any_of(texts.cbegin(), texts.cend(),
+                           [&figure](const QString &text) { return figure.match(text).hasMatch(); });
     };
     const auto barView = [](TaxVariancePage &page) -> QChartView * {
         for (QChartView *view : page.findChildren<QChartView *>()) {

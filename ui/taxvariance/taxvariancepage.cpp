@@ -538,8 +538,8 @@ void TaxVariancePage::showCharts()
             for (const Core::TaxVarianceCell &cell : std::as_const(m_cells)) {
                 if (cell.storeId != m_barStoreIds.at(index) || cell.vatRateUnits != rate)
                     continue;
-                QString text = tr("%1, %2\nVAT charged %3\nVAT at the rate %4\nVariance %5\nOrders %6\nVAT exceptions %7\n"
-                                  "Click to list the orders")
+                QString text = tr("%1, %2\nVAT charged %3\nVAT at the rate %4\nVariance %5\nOrders %6\n"
+                                  "VAT exceptions %7\nClick to list the orders")
                                    .arg(cell.storeName, rateTitle(rate), money(cell.sitooVatMinor, cell.currency),
                                         money(cell.expectedVatMinor, cell.currency),
                                         money(cell.varianceMinor(), cell.currency))

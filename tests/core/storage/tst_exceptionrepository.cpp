@@ -554,8 +554,9 @@ void tst_ExceptionRepository::hostileSearchTextMatchesLiterally()
 // still found row by row; the count agrees with the pages.
 void tst_ExceptionRepository::searchFindsAnySubstringAndFollowsChanges()
 {
-    const qint64 unread = raise(makeRecord(ExceptionKind::MalformedOrder, QStringLiteral("90002:20006"),
-                                           QStringLiteral("Order 20006 could not be read: \"559,20\" is not an amount.")));
+    const qint64 unread =
+        raise(makeRecord(ExceptionKind::MalformedOrder, QStringLiteral("90002:20006"),
+                         QStringLiteral("Order 20006 could not be read: \"559,20\" is not an amount.")));
     const qint64 sku = raise(makeRecord(ExceptionKind::UnknownSku, QStringLiteral("90002:20028"),
                                         QStringLiteral("Line 1 (ZZ924-XXX-6): SKU not in Prima.")));
     QVERIFY(unread > 0 && sku > 0);
