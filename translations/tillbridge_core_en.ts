@@ -131,7 +131,7 @@
 <context>
     <name>Tillbridge::Core::SyncWorker</name>
     <message numerus="yes">
-        <location filename="../core/engine/syncengine.cpp" line="+295"/>
+        <location filename="../core/engine/syncengine.cpp" line="+296"/>
         <source>Reconciliation: %n payout or VAT difference(s) beyond tolerance.</source>
         <translation>
             <numerusform>Reconciliation: %n payout or VAT difference beyond tolerance.</numerusform>
@@ -139,7 +139,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+28"/>
+        <location line="+27"/>
         <source>Stock to Sitoo: %n level(s) written, %1 refused or waiting, %2 without a store.</source>
         <translation>
             <numerusform>Stock to Sitoo: %n level written, %1 refused or waiting, %2 without a store.</numerusform>

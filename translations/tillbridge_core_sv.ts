@@ -26,7 +26,7 @@
         <translation>Revisionsspåret kunde inte läsas eller skrivas: %1</translation>
     </message>
     <message>
-        <location filename="../core/storage/schemamigrator.cpp" line="+564"/>
+        <location filename="../core/storage/schemamigrator.cpp" line="+587"/>
         <source>The cache is at schema version %1 and cannot take migration %2.</source>
         <translation>Cachen har schemaversion %1 och kan inte ta emot migrering %2.</translation>
     </message>
@@ -4030,7 +4030,7 @@
 <context>
     <name>Tillbridge::Core::SkuAuditTrendModel</name>
     <message>
-        <location filename="../core/models/skudiffmodel.cpp" line="+451"/>
+        <location filename="../core/models/skudiffmodel.cpp" line="+452"/>
         <source>Run %1 by %2, finished %3</source>
         <translation>Körning %1 av %2, klar %3</translation>
     </message>
@@ -4081,7 +4081,7 @@
 <context>
     <name>Tillbridge::Core::SkuDiffModel</name>
     <message>
-        <location filename="../core/models/skudiffmodel.cpp" line="-439"/>
+        <location filename="../core/models/skudiffmodel.cpp" line="-440"/>
         <source>no price</source>
         <translation>inget pris</translation>
     </message>
@@ -4253,7 +4253,7 @@
         <translation>Artikel</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Difference</source>
         <comment>what differs between the catalogues</comment>
         <translation>Skillnad</translation>
@@ -4939,7 +4939,7 @@
         <translation>Artikelgranskning: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Reconciliation: %n payout or VAT difference(s) beyond tolerance.</source>
         <translation>
             <numerusform>Avstämning: %n avvikelse i redovisning eller moms utanför toleransen.</numerusform>
@@ -4947,7 +4947,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+28"/>
+        <location line="+27"/>
         <source>Stock to Sitoo: %n level(s) written, %1 refused or waiting, %2 without a store.</source>
         <translation>
             <numerusform>Lager till Sitoo: %n saldo skrivet, %1 avvisade eller väntande, %2 utan butik.</numerusform>

@@ -5,10 +5,10 @@
     <name>Tillbridge::Reports</name>
     <message numerus="yes">
         <location filename="../core/export/pdf/closepackpdf.cpp" line="+201"/>
-        <source>%n line(s) with a variance of %1 daily results.</source>
+        <source>Daily results: %1, of which %n with a variance.</source>
         <translation>
-            <numerusform>%n line with a variance of %1 daily results.</numerusform>
-            <numerusform>%n lines with a variance of %1 daily results.</numerusform>
+            <numerusform>Daily results: %1, of which %n with a variance.</numerusform>
+            <numerusform>Daily results: %1, of which %n with a variance.</numerusform>
         </translation>
     </message>
 </context>

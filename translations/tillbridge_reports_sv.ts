@@ -131,10 +131,10 @@
     </message>
     <message numerus="yes">
         <location line="+14"/>
-        <source>%n line(s) with a variance of %1 daily results.</source>
+        <source>Daily results: %1, of which %n with a variance.</source>
         <translation>
-            <numerusform>%n rad med avvikelse av %1 dagliga resultat.</numerusform>
-            <numerusform>%n rader med avvikelse av %1 dagliga resultat.</numerusform>
+            <numerusform>Dagliga resultat: %1, varav %n med avvikelse.</numerusform>
+            <numerusform>Dagliga resultat: %1, varav %n med avvikelse.</numerusform>
         </translation>
     </message>
     <message>

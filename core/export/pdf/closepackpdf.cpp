@@ -198,7 +198,7 @@ QString reconciliationHtml(const ClosePackData &data)
     }
     html += table.html();
     html += QStringLiteral("<p style=\"color: #555555;\">%1</p>")
-                .arg(esc(tr("%n line(s) with a variance of %1 daily results.", nullptr, int(data.varianceLines()))
+                .arg(esc(tr("Daily results: %1, of which %n with a variance.", nullptr, int(data.varianceLines()))
                              .arg(data.reconciliation.size())));
     return html;
 }
