@@ -12,7 +12,9 @@ namespace Tillbridge::I18n {
  * namespaces; Qt 6.4's lupdate guesses other contexts for many of those calls ("Tillbridge::Core",
  * "UserRepository", ...). The build therefore compiles each catalogue with all its contexts merged into one
  * (kMergedContext), and this translator asks for that context whatever the caller's. The completeness test refuses
- * a catalogue in which one source text has two different translations, so nothing is lost by the merge.
+ * a catalogue in which one source text has two different translations, so nothing is lost by the merge. A
+ * disambiguated request this catalogue holds no entry for gets an empty answer (not QTranslator's fallback to the
+ * plain entry), so that the catalogue that does hold it is asked next.
  */
 class CatalogueTranslator : public QTranslator
 {

@@ -238,6 +238,7 @@ void tst_Translations::committedCatalogueIsClean()
     QVERIFY2(error.isEmpty(), qPrintable(error));
     QStringList problems;
     QHash<std::pair<QString, QString>, QStringList> bySource;
+    QHash<QString, QStringList> plainForms; // source text -> the forms of its entry without a disambiguation
     for (const Message &message : messages) {
         if (message.type == u"vanished" || message.type == u"obsolete")
             problems << QStringLiteral("obsolete entry %1").arg(describe(message));
@@ -261,12 +262,21 @@ void tst_Translations::committedCatalogueIsClean()
                                 .arg(expected.join(u' '), placeholders(form).join(u' '), describe(message));
         }
         const auto key = std::pair{message.source, message.comment};
+        plainForms.insert(message.source, message.comment.isEmpty() ? message.forms : plainForms.value(message.source));
         if (auto known = bySource.constFind(key); known != bySource.constEnd() && *known != message.forms
             && message.type.isEmpty())
             problems << QStringLiteral("two translations of %1: \"%2\" and \"%3\"")
                             .arg(describe(message), known->join(u'|'), message.forms.join(u'|'));
         else if (message.type.isEmpty())
             bySource.insert(key, message.forms);
+    }
+    // CatalogueTranslator tells a disambiguated entry from QTranslator's fallback to the plain one by their text: a
+    // disambiguation must change the translation, or it is not needed.
+    for (const Message &message : messages) {
+        if (!message.comment.isEmpty() && message.type.isEmpty() && !message.forms.isEmpty()
+            && plainForms.value(message.source) == message.forms)
+            problems << QStringLiteral("the disambiguation changes nothing in %1 (\"%2\"): drop it")
+                            .arg(describe(message), message.comment);
     }
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
 }
@@ -374,6 +384,16 @@ void tst_Translations::swedishInARealWidget()
     // A core string reached through the core's own tr() helper (its context is not what lupdate guessed).
     QCOMPARE(QCoreApplication::translate("Tillbridge::Core::Money", "Cannot combine amounts in %1 and %2."),
              QStringLiteral("Kan inte kombinera belopp i %1 och %2."));
+    // The same English, two Swedish words: each catalogue answers only for the disambiguation it holds, even
+    // though another catalogue asked first holds the plain text.
+    QCOMPARE(QCoreApplication::translate("Tillbridge::Ui::ClosePage", "Open", "the period's state"),
+             QStringLiteral("Öppen"));
+    QCOMPARE(QCoreApplication::translate("Tillbridge::Core::ExceptionQueueModel", "Open"), QStringLiteral("Öppet"));
+    QCOMPARE(QCoreApplication::translate("Tillbridge::Core::SkuDiffModel", "Difference",
+                                         "what differs between the catalogues"),
+             QStringLiteral("Skillnad"));
+    QCOMPARE(QCoreApplication::translate("Tillbridge::Core::StockLevelsModel", "Difference"),
+             QStringLiteral("Differens"));
     // A numerus form: Swedish has two.
     QCOMPARE(QCoreApplication::translate("Tillbridge::Ui::ClosePage", "%n order(s) were refused by Prima.", nullptr, 1),
              QStringLiteral("1 order avvisades av Prima."));
