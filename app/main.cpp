@@ -28,7 +28,29 @@
 #include <QStatusBar>
 #include <QTimer>
 
+#include <cstdlib>
+
 using namespace Tillbridge;
+
+namespace {
+/**
+ * A background read or an export may still be inside SQLite on its own thread when the window closes: waits for it
+ * before the process tears Qt's SQL registry down under it. One that is still running after 30 s (a verification of
+ * a very long audit trail) is left to the operating system: the process ends at once, as after a crash, which the
+ * cache is built to survive, instead of crashing on the way out.
+ */
+struct BackgroundWorkWait
+{
+    int exitCode = 0;
+    ~BackgroundWorkWait()
+    {
+        if (Core::BackgroundWork::waitForAll(QDeadlineTimer(30000)))
+            return;
+        qWarning("Tillbridge: background work still running at exit: %d", Core::BackgroundWork::running());
+        std::quick_exit(exitCode);
+    }
+};
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -98,6 +120,8 @@ int main(int argc, char *argv[])
         return cannotOpen(connection.errorString());
     const int schemaVersion = Core::SchemaMigrator::currentVersion((*connection)->database()).valueOr(0);
 
+    // Declared before the window: destroyed after it (which cancels running exports), on every way out of main().
+    BackgroundWorkWait backgroundWork;
     Core::KeychainSecretStore secrets(Core::keychainService());
     Ui::MainWindow window(*connection, schemaVersion, &secrets);
     if (parser.isSet(pageOption)) {
@@ -197,10 +221,6 @@ int main(int argc, char *argv[])
         demoSession->start();
     }
 
-    const int exitCode = app.exec();
-    // A background read or an export may still be inside SQLite on its own thread: let it finish before the process
-    // tears Qt's SQL registry down under it.
-    if (!Core::BackgroundWork::waitForAll(QDeadlineTimer(30000)))
-        qWarning("Tillbridge: background work still running at exit: %d", Core::BackgroundWork::running());
-    return exitCode;
+    backgroundWork.exitCode = app.exec();
+    return backgroundWork.exitCode;
 }

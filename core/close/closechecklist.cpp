@@ -162,11 +162,15 @@ Result<GateEvaluation> CloseChecklist::nothingUnposted(const ClosePeriod &period
     QSqlQuery query(m_db);
     for (const Store &store : *stores) {
         const auto [from, to] = window(period, store.timeZone);
-        // Received or ready orders, and outbox rows of the period's orders that are not posted.
+        // Two disjoint sets of the period's orders, so that they add up to the orders not in Prima: those Prima
+        // refused (an outbox row failed for good; the order itself stays ready), and the other received or ready
+        // ones, still on their way.
         if (!run(query,
                  QStringLiteral("SELECT (SELECT COUNT(*) FROM pos_orders o WHERE o.store_id = ? AND o.order_date >= ? "
-                                "AND o.order_date < ? AND o.state IN ('received', 'ready')), "
-                                "(SELECT COUNT(*) FROM outbox b JOIN pos_orders o ON o.id = b.pos_order_id "
+                                "AND o.order_date < ? AND o.state IN ('received', 'ready') AND NOT EXISTS "
+                                "(SELECT 1 FROM outbox b WHERE b.pos_order_id = o.id "
+                                "AND b.state = 'failed_permanent')), "
+                                "(SELECT COUNT(DISTINCT o.id) FROM outbox b JOIN pos_orders o ON o.id = b.pos_order_id "
                                 "WHERE o.store_id = ? AND o.order_date >= ? AND o.order_date < ? "
                                 "AND b.state = 'failed_permanent')"),
                  {store.id, from, to, store.id, from, to})

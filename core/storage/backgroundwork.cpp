@@ -30,7 +30,8 @@ void start(QThread *thread)
 {
     {
         QMutexLocker lock(&registry().mutex);
-        registry().threads.removeIf([](const QPointer<QThread> &known) { return !known || known->isFinished(); });
+        // Only workers whose QThread is gone: isFinished() is already true while Qt still cleans the thread up.
+        registry().threads.removeIf([](const QPointer<QThread> &known) { return !known; });
         registry().threads.append(thread);
     }
     thread->start();

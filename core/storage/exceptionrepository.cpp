@@ -608,14 +608,14 @@ public:
         if (filter.createdBefore.isValid())
             add("created_at < ?", dbTime(filter.createdBefore));
         // FTS5's query syntax ends a string at a NUL character ("unterminated string"): such a text keeps LIKE.
-        if (filter.text.size() >= kShortestIndexedSearch && !filter.text.contains(QChar(u'\0'))) {
+        // Trigrams are of characters (code points), not UTF-16 units.
+        if (filter.text.toUcs4().size() >= kShortestIndexedSearch && !filter.text.contains(QChar(u'\0'))) {
             // The trigram index (migration 13): a phrase of trigrams is the text as a substring, matched
             // case-insensitively in any of the three columns. Inside the quotes every character is literal but the
             // quote itself, which is doubled.
             QString phrase = filter.text;
             phrase.replace(u'"', QStringLiteral("\"\""));
             add("id IN (SELECT rowid FROM exceptions_search WHERE exceptions_search MATCH ?)", u'"' + phrase + u'"');
-            m_searchesIndex = true;
         } else if (!filter.text.isEmpty()) {
             // Too short for a trigram: matched literally, row by row (LIKE's wildcards and escape are escaped).
             QString escaped = filter.text;
@@ -628,10 +628,6 @@ public:
                 pattern, pattern, pattern);
         }
     }
-
-    /** The text search goes through the search index: its matches are few enough to sort, so the page query
-     *  should start from them, not walk the whole queue in order. */
-    bool searchesIndex() const { return m_searchesIndex; }
 
     /** Appends a keyset bound: rows after (or before) @p key in (created_at, id) order. */
     void addKeyset(const ExceptionPageKey &key, PageDirection direction)
@@ -672,17 +668,15 @@ private:
 
     QStringList m_terms;
     QVariantList m_values;
-    bool m_searchesIndex = false;
 };
 
 const char *const kQueueColumns =
     "SELECT id, kind, severity, owner_team, store_id, entity_type, entity_id, explanation, details, state, "
-    "assigned_to, created_at, updated_at, resolution_reason, made_by, approved_by FROM exceptions";
-// Pages follow the queue's order through its index; left to itself the planner would sort every match. Not for a
-// text search: there the search index's matches come first and are sorted, instead of the whole queue being walked.
-const char *const kQueueColumnsInQueueOrder =
-    "SELECT id, kind, severity, owner_team, store_id, entity_type, entity_id, explanation, details, state, "
     "assigned_to, created_at, updated_at, resolution_reason, made_by, approved_by "
+    // Pages follow the queue's order through its index; left to itself the planner would sort every match. A text
+    // search too: the search index's matches become a set that each step of the walk looks its id up in, without
+    // reading the row, which on a million exceptions is faster than sorting them (226 ms against 1,051 ms for a
+    // word in every explanation, 115 against 147 ms for one order).
     "FROM exceptions INDEXED BY exceptions_age";
 } // namespace
 
@@ -702,7 +696,7 @@ Result<QList<ExceptionRecord>> ExceptionRepository::page(const ExceptionFilter &
     const bool forward = request.direction == PageDirection::Forward;
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
-    query.prepare(QLatin1StringView(where.searchesIndex() ? kQueueColumns : kQueueColumnsInQueueOrder) + where.sql()
+    query.prepare(QLatin1StringView(kQueueColumns) + where.sql()
                   + (forward ? QStringLiteral(" ORDER BY created_at, id LIMIT ? OFFSET ?")
                              : QStringLiteral(" ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?")));
     where.bind(query);

@@ -58,7 +58,7 @@ void tst_BenchSmoke::scenarioPrintsOneJsonLine_data()
     QTest::newRow("ui-queue") << QStringList{"ui-queue", "--exceptions", "3000"}
                               << (common + QStringList{"exceptions", "to_work", "first_rows_ms", "filter_ms",
                                                        "jump_to_end_ms", "scroll_to_middle_ms", "search_ms",
-                                                       "pages_in_memory"});
+                                                       "search_broad_ms", "pages_in_memory"});
     QTest::newRow("startup") << QStringList{"startup", "--exceptions", "3000"}
                              << (common + QStringList{"exceptions", "first_paint_ms", "figures_ms"});
 }

@@ -271,10 +271,13 @@ void tst_Translations::committedCatalogueIsClean()
             bySource.insert(key, message.forms);
     }
     // CatalogueTranslator tells a disambiguated entry from QTranslator's fallback to the plain one by their text: a
-    // disambiguation must change the translation, or it is not needed.
+    // disambiguation must change the translation, every numerus form of it, or it is not needed.
     for (const Message &message : messages) {
-        if (!message.comment.isEmpty() && message.type.isEmpty() && !message.forms.isEmpty()
-            && plainForms.value(message.source) == message.forms)
+        const QStringList plain = plainForms.value(message.source);
+        bool sameForm = false;
+        for (qsizetype form = 0; form < std::min(plain.size(), message.forms.size()); ++form)
+            sameForm = sameForm || plain.at(form) == message.forms.at(form);
+        if (!message.comment.isEmpty() && message.type.isEmpty() && sameForm)
             problems << QStringLiteral("the disambiguation changes nothing in %1 (\"%2\"): drop it")
                             .arg(describe(message), message.comment);
     }

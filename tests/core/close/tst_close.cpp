@@ -110,6 +110,17 @@ private Q_SLOTS:
 
         // One order of the period waits to be posted.
         QVERIFY(!passes(CloseGate::NothingUnposted));
+        const auto unposted = [&] { return checklist.evaluate(period, CloseGate::NothingUnposted)->evidence; };
+        QCOMPARE(unposted().value(u"waiting").toInteger(), 1);
+        QCOMPARE(unposted().value(u"failed").toInteger(), 0);
+        // Prima refuses it for good: the order stays ready, its outbox row fails. It is counted once, as refused.
+        QVERIFY(exec(sql, QStringLiteral("INSERT INTO outbox (pos_order_id, document_type, idempotency_key, "
+                                         "external_ref, payload, state, created_at, updated_at) VALUES (?, "
+                                         "'sales_order', 'key-refused', 'ref-refused', '{}', 'failed_permanent', ?, ?)"),
+                     {m_waiting, dbTime(utc(2026, 11, 1, 1, 0)), dbTime(utc(2026, 11, 1, 1, 0))}) >= 0);
+        QCOMPARE(unposted().value(u"waiting").toInteger(), 0);
+        QCOMPARE(unposted().value(u"failed").toInteger(), 1);
+        QVERIFY(exec(sql, QStringLiteral("DELETE FROM outbox WHERE idempotency_key = 'key-refused'"), {}) >= 0);
         QVERIFY(exec(sql, QStringLiteral("UPDATE pos_orders SET state = 'posted' WHERE id = ?"), {m_waiting}) >= 0);
         QVERIFY(passes(CloseGate::NothingUnposted));
 

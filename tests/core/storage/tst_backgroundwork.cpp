@@ -7,6 +7,7 @@
 #include "tests/testutils/tempcache.h"
 
 #include <QAtomicInt>
+#include <QScopeGuard>
 #include <QSemaphore>
 #include <QTest>
 #include <QThread>
@@ -44,6 +45,12 @@ void tst_BackgroundWork::waitForAllReturnsOnceEveryWorkerIsDone()
 void tst_BackgroundWork::theDeadlineIsKeptWhileAWorkerStillRuns()
 {
     QSemaphore release;
+    // Should a check fail and return early, the worker is let go before the semaphore it waits on goes away.
+    auto letGo = qScopeGuard([&release] {
+        if (BackgroundWork::running() > 0)
+            release.release();
+        BackgroundWork::waitForAll();
+    });
     QThread *thread = QThread::create([&release] { release.acquire(); });
     QObject::connect(thread, &QThread::finished, thread, &QObject::deleteLater);
     BackgroundWork::start(thread);
@@ -52,6 +59,7 @@ void tst_BackgroundWork::theDeadlineIsKeptWhileAWorkerStillRuns()
     release.release();
     QVERIFY(BackgroundWork::waitForAll(QDeadlineTimer(30000)));
     QCOMPARE(BackgroundWork::running(), 0);
+    letGo.dismiss();
     QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
 }
 
@@ -60,6 +68,11 @@ void tst_BackgroundWork::aBackgroundReadIsCounted()
     Tillbridge::Test::TempCache cache;
     QVERIFY(cache.open().ok());
     QSemaphore release;
+    auto letGo = qScopeGuard([&release] {
+        if (BackgroundWork::running() > 0)
+            release.release();
+        BackgroundWork::waitForAll();
+    });
     auto read = readInBackground<int>(cache.path(), [&release](const QSqlDatabase &) -> Result<int> {
         release.acquire();
         return 42;
@@ -67,6 +80,7 @@ void tst_BackgroundWork::aBackgroundReadIsCounted()
     QVERIFY(!BackgroundWork::waitForAll(QDeadlineTimer(100))); // the read holds its worker
     release.release();
     QVERIFY(BackgroundWork::waitForAll(QDeadlineTimer(30000)));
+    letGo.dismiss();
     QVERIFY(read.future().isFinished());
     QCOMPARE(read.future().result().value(), 42);
 }

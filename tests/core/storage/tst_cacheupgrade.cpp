@@ -40,8 +40,8 @@ std::pair<QList<Step>, Status> upgradeOnce(const QString &path)
     DatabaseConnection::Options options;
     options.path = path;
     upgrade.start(options);
-    if (!finished.wait(120000))
-        return {steps, Error{ErrorCode::Database, QStringLiteral("the upgrade did not finish")}};
+    if (!finished.wait(120000)) // (the worker may still be adding steps: they are not read)
+        return {{}, Error{ErrorCode::Database, QStringLiteral("the upgrade did not finish")}};
     return {steps, finished.first().first().value<Status>()};
 }
 
